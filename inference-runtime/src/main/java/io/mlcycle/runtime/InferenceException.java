@@ -1,0 +1,45 @@
+package io.mlcycle.runtime;
+
+/** A failed inference call, classified so each transport can map it to its own status (HTTP 4xx/5xx, gRPC codes). */
+public class InferenceException extends RuntimeException {
+
+    /** What kind of failure this is; decides the status a transport answers with. */
+    public enum Kind {
+        /** The request is malformed or does not fit the model (HTTP 400). */
+        BAD_REQUEST,
+        /** The model or version does not exist (HTTP 404). */
+        NOT_FOUND,
+        /** The request is larger than the server accepts (HTTP 413). */
+        TOO_LARGE,
+        /** The server is busy and the caller should retry later (HTTP 429). */
+        OVERLOADED,
+        /** The model exists but is not ready (HTTP 503). */
+        UNAVAILABLE,
+        /** The engine failed on a valid request (HTTP 500). */
+        INTERNAL
+    }
+
+    private final Kind kind;
+
+    public InferenceException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public InferenceException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public static InferenceException badRequest(String message) {
+        return new InferenceException(Kind.BAD_REQUEST, message);
+    }
+
+    public static InferenceException notFound(String message) {
+        return new InferenceException(Kind.NOT_FOUND, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,72 @@
+package io.mlcycle.runtime.app;
+
+import io.mlcycle.runtime.artifact.ArtifactStore;
+import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.serving.ModelServer;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the configured model after start-up on a thread of its own: fetch and verify the artifact, load it with
+ * DJL, run one warm-up inference, register it, then report ready. Liveness answers meanwhile; readiness only
+ * after. A failure is logged with its reason and, by default, ends the process.
+ */
+@Singleton
+public class ModelBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(ModelBootstrap.class);
+
+    private final RuntimeConfig config;
+    private final ArtifactStore artifacts;
+    private final DjlModelLoader loader;
+    private final ModelServer server;
+
+    ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, DjlModelLoader loader, ModelServer server) {
+        this.config = config;
+        this.artifacts = artifacts;
+        this.loader = loader;
+        this.server = server;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.modelUri().isEmpty()) {
+            LOG.warn("mlcycle.runtime.model-uri is not set: serving no model, never ready");
+            return;
+        }
+        Thread thread = new Thread(this::loadConfiguredModel, "mlcycle-model-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loadConfiguredModel() {
+        try {
+            String sha256 = config.sha256().orElseThrow(() -> new IllegalArgumentException(
+                    "mlcycle.runtime.sha256 is not set; every artifact must declare its digest"));
+            Path modelDir = artifacts.fetch(config.modelUri().get(), sha256);
+            int workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+            DjlModelLoader.Options options = new DjlModelLoader.Options(EngineKind.parse(config.engine()), workers,
+                    config.engineThreads());
+            LoadedModel model = loader.load(config.name(), config.version(), modelDir, options);
+            try {
+                server.serve(model);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            server.markReady();
+        } catch (RuntimeException | Error e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.errorf(e, "cannot serve model %s:%s: %s", config.name(), config.version(), reason);
+            server.markFailed(reason);
+            if (config.exitOnLoadFailure()) {
+                Quarkus.asyncExit(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.mlcycle.runtime.app;
+
+import io.mlcycle.runtime.artifact.ArchiveExtractor;
+import io.mlcycle.runtime.artifact.ArtifactFetcher;
+import io.mlcycle.runtime.artifact.ArtifactStore;
+import io.mlcycle.runtime.artifact.HostPolicy;
+import io.mlcycle.runtime.artifact.HttpFetcher;
+import io.mlcycle.runtime.artifact.LocalFetcher;
+import io.mlcycle.runtime.artifact.S3Fetcher;
+import io.mlcycle.runtime.artifact.S3Settings;
+import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
+import io.mlcycle.runtime.protocol.oip.ServerMetadata;
+import io.mlcycle.runtime.registry.ModelRegistry;
+import io.mlcycle.runtime.serving.ModelServer;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** CDI producers: the only place that turns configuration into the runtime's plain objects. */
+@Singleton
+public class RuntimeBeans {
+
+    /** Name and version reported by {@code GET /v2}. */
+    static final ServerMetadata SERVER = new ServerMetadata("mlcycle", "0.1.0", List.of());
+
+    @Produces
+    @Singleton
+    OipJsonCodec codec() {
+        return new OipJsonCodec();
+    }
+
+    @Produces
+    @Singleton
+    ModelRegistry registry() {
+        return new ModelRegistry();
+    }
+
+    void closeModels(@Disposes ModelRegistry registry) {
+        registry.closeAll();
+    }
+
+    @Produces
+    @Singleton
+    ModelServer server(ModelRegistry registry) {
+        return new ModelServer(registry, SERVER);
+    }
+
+    @Produces
+    @Singleton
+    DjlModelLoader loader(OipJsonCodec codec) {
+        return new DjlModelLoader(codec.mapper());
+    }
+
+    @Produces
+    @Singleton
+    ArtifactStore artifactStore(RuntimeConfig config) {
+        HostPolicy policy = new HostPolicy(config.allowMetadataHosts());
+        LocalFetcher local = new LocalFetcher(Path.of(config.pvcMountRoot()));
+        HttpFetcher http = new HttpFetcher(policy, config.httpTimeout());
+        S3Settings s3 = S3Settings.from(System.getenv(), config.s3CredentialsDir().map(Path::of));
+        Map<String, ArtifactFetcher> fetchers = Map.of("file", local, "pvc", local, "http", http, "https", http,
+                "s3", new S3Fetcher(s3, policy));
+        Path cache = config.cacheDir().map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "mlcycle-artifacts"));
+        return new ArtifactStore(cache, policy, fetchers,
+                new ArchiveExtractor(config.maxExtractedBytes(), config.maxArchiveEntries()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.mlcycle.runtime.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Settings of the inference runtime, under {@code mlcycle.runtime} (env: {@code MLCYCLE_RUNTIME_*}). */
+@ConfigMapping(prefix = "mlcycle.runtime")
+public interface RuntimeConfig {
+
+    /** Where the model artifact is: s3://, http(s)://, pvc://claim/path or file://; unset serves no model. */
+    Optional<String> modelUri();
+
+    /** SHA-256 of the artifact (64 hex characters); required with model-uri, checked before anything is loaded. */
+    Optional<String> sha256();
+
+    /** Model name clients use in /v2/models/{name}. */
+    @WithDefault("model")
+    String name();
+
+    /** Model version clients use in /v2/models/{name}/versions/{version}. */
+    @WithDefault("1")
+    String version();
+
+    /** Engine: auto (manifest, then files), xgboost, onnxruntime or pytorch. */
+    @WithDefault("auto")
+    String engine();
+
+    /** Concurrent engine calls (predictor pool size); unset means one per CPU. */
+    OptionalInt workers();
+
+    /** Threads each engine call may use (ONNX Runtime intra-op, PyTorch); XGBoost follows OMP_NUM_THREADS. */
+    @WithDefault("1")
+    int engineThreads();
+
+    /** Where verified artifacts are cached by digest; unset means ${java.io.tmpdir}/mlcycle-artifacts. */
+    Optional<String> cacheDir();
+
+    /** Where PersistentVolumeClaims are mounted: pvc://claim/path reads {pvc-mount-root}/claim/path. */
+    @WithDefault("/mnt/pvc")
+    String pvcMountRoot();
+
+    /** Allow artifact hosts that are link-local or cloud metadata services (off: they could leak credentials). */
+    @WithDefault("false")
+    boolean allowMetadataHosts();
+
+    /** Directory of a mounted secret with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY files, for s3:// artifacts. */
+    Optional<String> s3CredentialsDir();
+
+    /** Timeout of an http(s) artifact download. */
+    @WithDefault("10m")
+    Duration httpTimeout();
+
+    /** Most bytes an archive may expand to. */
+    @WithDefault("21474836480")
+    long maxExtractedBytes();
+
+    /** Most entries an archive may hold. */
+    @WithDefault("100000")
+    int maxArchiveEntries();
+
+    /** Largest inference request body accepted; larger ones get 413. */
+    @WithDefault("67108864")
+    long maxRequestBytes();
+
+    /** Exit the process when the model cannot be loaded, so Kubernetes shows the failure and restarts the pod. */
+    @WithDefault("true")
+    boolean exitOnLoadFailure();
+}

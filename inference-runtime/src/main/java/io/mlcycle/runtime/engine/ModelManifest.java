@@ -1,0 +1,102 @@
+package io.mlcycle.runtime.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlcycle.runtime.tensor.Datatype;
+import io.mlcycle.runtime.tensor.ModelSignature;
+import io.mlcycle.runtime.tensor.TensorSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The optional {@code mlcycle-model.json} beside a model: its format, which file to load, its signature and its
+ * features. Example:
+ * <pre>{@code {"format": "xgboost", "file": "model.json",
+ *  "signature": {"inputs": [{"name": "input", "datatype": "FP32", "shape": [-1, 4]}],
+ *                "outputs": [{"name": "output", "datatype": "FP32", "shape": [-1]}]},
+ *  "features": [{"name": "age", "type": "numeric"}]}}</pre>
+ */
+public record ModelManifest(Optional<EngineKind> format, Optional<String> file, Optional<ModelSignature> signature,
+        List<Feature> features) {
+
+    /** The manifest's file name. */
+    public static final String FILE_NAME = "mlcycle-model.json";
+
+    /** One input feature: its name and whether it is numeric or categorical. */
+    public record Feature(String name, String type) {
+    }
+
+    public ModelManifest {
+        features = List.copyOf(features);
+    }
+
+    public static ModelManifest empty() {
+        return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** Reads a manifest, failing with the file and field at fault. */
+    public static ModelManifest read(Path path, ObjectMapper mapper) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new ModelLoadException(path + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelLoadException(path + " must hold a JSON object");
+        }
+        try {
+            Optional<EngineKind> format = EngineKind.parse(root.path("format").asText(null));
+            Optional<String> file = Optional.ofNullable(root.path("file").asText(null));
+            Optional<ModelSignature> signature = root.has("signature")
+                    ? Optional.of(new ModelSignature(specs(root.get("signature"), "inputs"),
+                            specs(root.get("signature"), "outputs")))
+                    : Optional.empty();
+            List<Feature> features = new ArrayList<>();
+            for (JsonNode feature : root.path("features")) {
+                features.add(new Feature(required(feature, "name", "features[]"),
+                        feature.path("type").asText("numeric")));
+            }
+            return new ModelManifest(format, file, signature, features);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TensorSpec> specs(JsonNode signature, String field) {
+        JsonNode list = signature.get(field);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException("signature." + field + " must be a non-empty array");
+        }
+        List<TensorSpec> specs = new ArrayList<>();
+        for (JsonNode node : list) {
+            String where = "signature." + field + "[]";
+            String name = required(node, "name", where);
+            String type = required(node, "datatype", where + " '" + name + "'");
+            Datatype datatype = Datatype.parse(type).orElseThrow(() -> new IllegalArgumentException(
+                    where + " '" + name + "': unknown datatype '" + type + "' (expected one of " + Datatype.NAMES + ")"));
+            JsonNode shapeNode = node.get("shape");
+            if (shapeNode == null || !shapeNode.isArray()) {
+                throw new IllegalArgumentException(where + " '" + name + "' has no 'shape' array");
+            }
+            long[] shape = new long[shapeNode.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapeNode.get(i).asLong();
+            }
+            specs.add(new TensorSpec(name, datatype, shape));
+        }
+        return specs;
+    }
+
+    private static String required(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+            throw new IllegalArgumentException(where + " has no '" + field + "'");
+        }
+        return value.textValue();
+    }
+}

@@ -1,0 +1,123 @@
+package io.mlcycle.runtime.protocol.rest;
+
+import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.app.RuntimeConfig;
+import io.mlcycle.runtime.protocol.oip.InferenceRequest;
+import io.mlcycle.runtime.protocol.oip.InferenceResponse;
+import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
+import io.mlcycle.runtime.serving.ModelServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The OIP REST endpoints: health, server and model metadata, readiness and inference. Every error answers
+ * {@code {"error": "..."}}; client mistakes are never 500.
+ */
+@Singleton
+public class OipRoutes {
+
+    private static final Logger LOG = Logger.getLogger(OipRoutes.class);
+    private static final String JSON = "application/json";
+
+    private final ModelServer server;
+    private final OipJsonCodec codec;
+    private final long maxRequestBytes;
+
+    OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeConfig config) {
+        this.server = server;
+        this.codec = codec;
+        this.maxRequestBytes = config.maxRequestBytes();
+    }
+
+    void register(@Observes Router router) {
+        router.get("/v2/health/live").handler(ctx -> health(ctx, "live", server.isLive()));
+        router.get("/v2/health/ready").handler(ctx -> health(ctx, "ready", server.isReady()));
+        router.get("/v2").handler(ctx -> send(ctx, 200, codec.writeServerMetadata(server.metadata())));
+        router.get("/v2/models/:model").handler(ctx -> metadata(ctx, Optional.empty()));
+        router.get("/v2/models/:model/versions/:version").handler(ctx -> metadata(ctx, version(ctx)));
+        router.get("/v2/models/:model/ready").handler(ctx -> modelReady(ctx, Optional.empty()));
+        router.get("/v2/models/:model/versions/:version/ready").handler(ctx -> modelReady(ctx, version(ctx)));
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
+        router.post("/v2/models/:model/infer").handler(body)
+                .blockingHandler(ctx -> infer(ctx, Optional.empty()), false);
+        router.post("/v2/models/:model/versions/:version/infer").handler(body)
+                .blockingHandler(ctx -> infer(ctx, version(ctx)), false);
+        router.route("/v2/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
+                + ctx.request().path()));
+        router.route("/v2/*").failureHandler(this::failure);
+        router.route("/v2").failureHandler(this::failure);
+    }
+
+    private void health(RoutingContext ctx, String field, boolean value) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(field, value);
+        if (!value) {
+            server.failure().ifPresent(reason -> body.put("reason", reason));
+        }
+        send(ctx, value ? 200 : 503, codec.writeFields(body));
+    }
+
+    private void metadata(RoutingContext ctx, Optional<String> version) {
+        send(ctx, 200, codec.writeModelMetadata(server.modelMetadata(ctx.pathParam("model"), version)));
+    }
+
+    private void modelReady(RoutingContext ctx, Optional<String> version) {
+        String name = server.model(ctx.pathParam("model"), version).name();
+        send(ctx, 200, codec.writeFields(Map.of("name", name, "ready", true)));
+    }
+
+    private void infer(RoutingContext ctx, Optional<String> version) {
+        if (ctx.request().getHeader("Inference-Header-Content-Length") != null) {
+            throw InferenceException.badRequest("the binary tensor data extension is not supported; send tensor "
+                    + "data as JSON (binary_data=False)");
+        }
+        Buffer body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw InferenceException.badRequest("request body is empty; send an OIP inference request as JSON");
+        }
+        InferenceRequest request = codec.readRequest(body.getBytes());
+        InferenceResponse response = server.infer(ctx.pathParam("model"), version, request);
+        send(ctx, 200, codec.writeResponse(response));
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof InferenceException e) {
+            if (e.kind() == InferenceException.Kind.INTERNAL) {
+                LOG.errorf(e, "%s %s failed", ctx.request().method(), ctx.request().path());
+            }
+            error(ctx, ErrorStatus.of(e.kind()), e.getMessage());
+        } else if (ctx.statusCode() == 413) {
+            error(ctx, 413, "request body is larger than " + maxRequestBytes + " bytes");
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            error(ctx, ctx.statusCode(), "request refused (HTTP " + ctx.statusCode() + ")");
+        } else {
+            LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.request().path());
+            error(ctx, 500, "internal error: " + (failure == null ? "unknown" : failure.getMessage()));
+        }
+    }
+
+    private static Optional<String> version(RoutingContext ctx) {
+        return Optional.of(ctx.pathParam("version"));
+    }
+
+    private void error(RoutingContext ctx, int status, String message) {
+        send(ctx, status, codec.writeError(message));
+    }
+
+    private static void send(RoutingContext ctx, int status, byte[] body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+    }
+}

@@ -1,0 +1,129 @@
+package io.mlcycle.runtime.serving;
+
+import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.protocol.oip.InferenceRequest;
+import io.mlcycle.runtime.protocol.oip.InferenceResponse;
+import io.mlcycle.runtime.protocol.oip.ModelMetadata;
+import io.mlcycle.runtime.protocol.oip.ServerMetadata;
+import io.mlcycle.runtime.registry.ModelRegistry;
+import io.mlcycle.runtime.tensor.Tensor;
+import io.mlcycle.runtime.tensor.TensorSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The serving core every transport calls: health, server and model metadata, and inference with validation.
+ * Thread-safe. Ready once every model it was asked to serve is warmed up and registered.
+ */
+public final class ModelServer {
+
+    private static final Logger LOG = Logger.getLogger(ModelServer.class);
+
+    /** Where start-up stands. */
+    public enum State { STARTING, READY, FAILED }
+
+    private final ModelRegistry registry;
+    private final ServerMetadata metadata;
+    private volatile State state = State.STARTING;
+    private volatile String failure;
+
+    public ModelServer(ModelRegistry registry, ServerMetadata metadata) {
+        this.registry = registry;
+        this.metadata = metadata;
+    }
+
+    public ServerMetadata metadata() {
+        return metadata;
+    }
+
+    public boolean isLive() {
+        return state != State.FAILED;
+    }
+
+    public boolean isReady() {
+        return state == State.READY && !registry.isEmpty();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Why start-up failed, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Runs one warm-up inference on the model, then registers it; throws if the warm-up fails. */
+    public void serve(LoadedModel model) {
+        long start = System.nanoTime();
+        List<Tensor> warmUp = new ArrayList<>();
+        for (TensorSpec spec : model.signature().inputs()) {
+            warmUp.add(Tensor.zeros(spec.name(), spec.datatype(), spec.minimalShape()));
+        }
+        List<Tensor> outputs = model.predict(warmUp);
+        if (outputs.isEmpty()) {
+            throw new IllegalStateException("warm-up inference of " + model + " returned no outputs");
+        }
+        registry.register(model);
+        LOG.infof("serving %s (warm-up took %d ms)", model, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public void markReady() {
+        state = State.READY;
+    }
+
+    public void markFailed(String reason) {
+        failure = reason;
+        state = State.FAILED;
+    }
+
+    /** The model with this name and version (its default version when empty), or NOT_FOUND. */
+    public LoadedModel model(String name, Optional<String> version) {
+        return registry.find(name, version).orElseThrow(() -> {
+            List<String> versions = registry.versions(name);
+            if (versions.isEmpty()) {
+                return InferenceException.notFound("unknown model '" + name + "'");
+            }
+            return InferenceException.notFound("model '" + name + "' has no version '" + version.orElse("")
+                    + "' (versions: " + versions + ")");
+        });
+    }
+
+    public ModelMetadata modelMetadata(String name, Optional<String> version) {
+        LoadedModel model = model(name, version);
+        List<String> versions = version.isPresent() ? List.of(model.version()) : registry.versions(name);
+        return new ModelMetadata(model.name(), versions, model.engine().platform(), model.signature());
+    }
+
+    /** Validates the request against the model's signature, runs it and keeps the outputs asked for. */
+    public InferenceResponse infer(String name, Optional<String> version, InferenceRequest request) {
+        LoadedModel model = model(name, version);
+        RequestValidator.validate(name, model.signature(), request);
+        List<Tensor> outputs;
+        try {
+            outputs = model.predict(request.inputs());
+        } catch (InferenceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "inference failed on %s", model);
+            throw new InferenceException(InferenceException.Kind.INTERNAL,
+                    "model '" + name + "' failed: " + e.getMessage(), e);
+        }
+        return new InferenceResponse(model.name(), model.version(), request.id(),
+                selectOutputs(outputs, request.requestedOutputs()));
+    }
+
+    private static List<Tensor> selectOutputs(List<Tensor> outputs, List<String> requested) {
+        if (requested.isEmpty()) {
+            return outputs;
+        }
+        List<Tensor> selected = new ArrayList<>(requested.size());
+        for (String name : requested) {
+            outputs.stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(selected::add);
+        }
+        return selected;
+    }
+}
