@@ -144,19 +144,26 @@ stop_pids() {
   die "processes ${left[*]} survive SIGKILL"
 }
 
-# stop_daemons [NAME...]: the named daemons, or all with a pid file, plus any strays.
+# stop_daemons: every daemon with a pid file, then any strays, one at a time, newest first
+# (so the apiserver stops while etcd still answers: it hangs in its shutdown otherwise).
 stop_daemons() {
-  local names=("$@") pids=() n pid
-  if ((${#names[@]} == 0)) && [[ -d $RUN_DIR ]]; then
-    for f in "$RUN_DIR"/*.pid; do [[ -e $f ]] && names+=("$(basename "$f" .pid)"); done
+  local f name pid strays=()
+  if [[ -d $RUN_DIR ]]; then
+    for f in $(ls -t "$RUN_DIR"/*.pid 2>/dev/null); do
+      name=$(basename "$f" .pid)
+      if pid=$(daemon_pid "$name"); then
+        log "stopping $name (pid $pid)"
+        stop_pids "$pid"
+      fi
+      rm -f "$f"
+    done
   fi
-  for n in "${names[@]}"; do
-    if pid=$(daemon_pid "$n"); then pids+=("$pid"); fi
+  mapfile -t strays < <(stray_pids)
+  ((${#strays[@]})) || return 0
+  log "stopping leftover processes ${strays[*]}"
+  for pid in $(ps -o pid= --sort=-start_time -p "$(IFS=,; echo "${strays[*]}")"); do
+    stop_pids "$pid"
   done
-  for pid in $(stray_pids); do [[ " ${pids[*]} " == *" $pid "* ]] || pids+=("$pid"); done
-  ((${#pids[@]})) && log "stopping ${names[*]:-leftovers} (pids ${pids[*]})"
-  stop_pids "${pids[@]}"
-  for n in "${names[@]}"; do rm -f "$RUN_DIR/$n.pid"; done
 }
 
 remove_state_dir() {
