@@ -62,7 +62,8 @@ class StatusSubresourceTest {
         withStatus.setStatus(readyStatus(1L));
         cluster.client().resource(withStatus).inNamespace(namespace).updateStatus();
 
-        InferenceService edited = cluster.client().resource(created).inNamespace(namespace).edit(isvc -> {
+        InferenceService edited = cluster.client().resources(InferenceService.class).inNamespace(namespace)
+                .withName(created.getMetadata().getName()).edit(isvc -> {
             isvc.getSpec().getReplicas().setMin(2);
             isvc.getSpec().getReplicas().setMax(4);
             isvc.setStatus(null); // must be ignored: the main endpoint does not take status

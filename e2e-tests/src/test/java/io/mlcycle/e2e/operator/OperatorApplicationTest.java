@@ -64,10 +64,12 @@ class OperatorApplicationTest {
         assertThat(ready.body()).contains("\"name\": \"kubernetes-api\"", "\"status\": \"UP\"", "\"version\": \"v1.34.4\"");
         assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = get("/q/metrics");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                .header("Accept", "text/plain; version=0.0.4").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("content-type").orElse("")).contains("text/plain");
-        assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge", "http_server_requests_seconds_count");
+        assertThat(metrics.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge", "# TYPE process_uptime_seconds gauge",
+                "# TYPE http_server_active_requests gauge");
 
         operator.destroy(); // SIGTERM, as the kubelet sends
         assertThat(operator.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
