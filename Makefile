@@ -15,7 +15,7 @@ help: ## list the targets
 
 .PHONY: demo
 demo: build apiserver-up ## build, start the control plane, install the CRDs, apply examples/, show kubectl get mlcycle
-	$(KUBECTL) apply --server-side -f crds/
+	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
 	$(KUBECTL) apply -n $(DEMO_NAMESPACE) -R -f examples/
