@@ -1,5 +1,8 @@
 package io.mlcycle.runtime;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /** A failed inference call, classified so each transport can map it to its own status (HTTP 4xx/5xx, gRPC codes). */
 public class InferenceException extends RuntimeException {
 
@@ -37,6 +40,21 @@ public class InferenceException extends RuntimeException {
 
     public static InferenceException notFound(String message) {
         return new InferenceException(Kind.NOT_FOUND, message);
+    }
+
+    /** The failure a {@code CompletionException} wraps (or the failure itself), to rethrow on a caller's thread. */
+    public static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
     }
 
     public Kind kind() {

@@ -4,6 +4,7 @@ import io.mlcycle.runtime.artifact.ArtifactStore;
 import io.mlcycle.runtime.engine.DjlModelLoader;
 import io.mlcycle.runtime.engine.EngineKind;
 import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -26,12 +27,15 @@ public class ModelBootstrap {
     private final ArtifactStore artifacts;
     private final DjlModelLoader loader;
     private final ModelServer server;
+    private final RuntimeMetrics metrics;
 
-    ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, DjlModelLoader loader, ModelServer server) {
+    ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, DjlModelLoader loader, ModelServer server,
+            RuntimeMetrics metrics) {
         this.config = config;
         this.artifacts = artifacts;
         this.loader = loader;
         this.server = server;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,17 +52,24 @@ public class ModelBootstrap {
         try {
             String sha256 = config.sha256().orElseThrow(() -> new IllegalArgumentException(
                     "mlcycle.runtime.sha256 is not set; every artifact must declare its digest"));
+            long start = System.nanoTime();
             Path modelDir = artifacts.fetch(config.modelUri().get(), sha256);
-            int workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+            long fetched = System.nanoTime();
+            int workers = RuntimeBeans.workers(config);
             DjlModelLoader.Options options = new DjlModelLoader.Options(EngineKind.parse(config.engine()), workers,
                     config.engineThreads());
             LoadedModel model = loader.load(config.name(), config.version(), modelDir, options);
+            long loaded = System.nanoTime();
             try {
                 server.serve(model);
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
             }
+            long warm = System.nanoTime();
+            metrics.modelLoadPhase(config.name(), config.version(), "fetch", fetched - start);
+            metrics.modelLoadPhase(config.name(), config.version(), "load", loaded - fetched);
+            metrics.modelLoadPhase(config.name(), config.version(), "warmup", warm - loaded);
             server.markReady();
         } catch (RuntimeException | Error e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,5 +1,6 @@
 package io.mlcycle.runtime.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlcycle.runtime.artifact.ArchiveExtractor;
 import io.mlcycle.runtime.artifact.ArtifactFetcher;
 import io.mlcycle.runtime.artifact.ArtifactStore;
@@ -8,7 +9,10 @@ import io.mlcycle.runtime.artifact.HttpFetcher;
 import io.mlcycle.runtime.artifact.LocalFetcher;
 import io.mlcycle.runtime.artifact.S3Fetcher;
 import io.mlcycle.runtime.artifact.S3Settings;
+import io.mlcycle.runtime.batching.BatchingPolicy;
+import io.mlcycle.runtime.batching.BatchingSettings;
 import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.protocol.oip.ServerMetadata;
 import io.mlcycle.runtime.registry.ModelRegistry;
@@ -45,8 +49,27 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    ModelServer server(ModelRegistry registry) {
-        return new ModelServer(registry, SERVER);
+    RuntimeMetrics metrics(MeterRegistry registry) {
+        return new RuntimeMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    BatchingPolicy batching(RuntimeConfig config, RuntimeMetrics metrics) {
+        RuntimeConfig.Batching batching = config.batching();
+        return new BatchingPolicy(new BatchingSettings(batching.maxBatchSize(), batching.maxDelay(),
+                batching.queueCapacity(), workers(config)), metrics);
+    }
+
+    @Produces
+    @Singleton
+    ModelServer server(ModelRegistry registry, BatchingPolicy batching) {
+        return new ModelServer(registry, SERVER, batching);
+    }
+
+    /** Engine calls at once: one per CPU unless set, each with {@code engine-threads} threads. */
+    static int workers(RuntimeConfig config) {
+        return config.workers().orElse(Runtime.getRuntime().availableProcessors());
     }
 
     @Produces

@@ -28,7 +28,26 @@ public interface RuntimeConfig {
     @WithDefault("auto")
     String engine();
 
-    /** Concurrent engine calls (predictor pool size); unset means one per CPU. */
+    /** Dynamic batching of concurrent requests into one engine call. */
+    Batching batching();
+
+    /** Settings under {@code mlcycle.runtime.batching}. */
+    interface Batching {
+
+        /** Most rows (dimension 0, summed over requests) in one engine call; 1 turns batching off. */
+        @WithDefault("1")
+        int maxBatchSize();
+
+        /** Longest time the first request of a batch waits for others to join it. */
+        @WithDefault("5ms")
+        Duration maxDelay();
+
+        /** Most requests waiting for the engine; more get 429 / RESOURCE_EXHAUSTED at once. */
+        @WithDefault("128")
+        int queueCapacity();
+    }
+
+    /** Concurrent engine calls (predictor pool size, batch workers); unset means one per CPU. */
     OptionalInt workers();
 
     /** Threads each engine call may use (ONNX Runtime intra-op, PyTorch); XGBoost follows OMP_NUM_THREADS. */

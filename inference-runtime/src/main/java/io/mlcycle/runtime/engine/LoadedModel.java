@@ -3,10 +3,11 @@ package io.mlcycle.runtime.engine;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A model ready to predict: identity, engine, signature and a thread-safe {@code predict}. Transports, the
- * registry and (later) the batcher only see this interface.
+ * registry and the batcher only see this interface.
  */
 public interface LoadedModel extends AutoCloseable {
 
@@ -24,6 +25,18 @@ public interface LoadedModel extends AutoCloseable {
      * Safe to call from many threads at once.
      */
     List<Tensor> predict(List<Tensor> inputs);
+
+    /**
+     * Runs the model on one request's inputs; the future completes with its outputs. By default this calls
+     * {@link #predict} on the caller's thread; a batcher completes it later, from its own thread.
+     */
+    default CompletableFuture<List<Tensor>> predictAsync(List<Tensor> inputs) {
+        try {
+            return CompletableFuture.completedFuture(predict(inputs));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mlcycle.runtime.tensor.Datatype;
+import io.mlcycle.runtime.tensor.Float16;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,7 @@
 package io.mlcycle.runtime.serving;
 
 import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.batching.BatchingPolicy;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.protocol.oip.InferenceResponse;
@@ -12,11 +13,13 @@ import io.mlcycle.runtime.tensor.TensorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
  * The serving core every transport calls: health, server and model metadata, and inference with validation.
- * Thread-safe. Ready once every model it was asked to serve is warmed up and registered.
+ * Thread-safe. Ready once every model it was asked to serve is warmed up and registered; each registered model
+ * sits behind the batching policy (a dynamic batcher or a pass-through).
  */
 public final class ModelServer {
 
@@ -27,12 +30,14 @@ public final class ModelServer {
 
     private final ModelRegistry registry;
     private final ServerMetadata metadata;
+    private final BatchingPolicy batching;
     private volatile State state = State.STARTING;
     private volatile String failure;
 
-    public ModelServer(ModelRegistry registry, ServerMetadata metadata) {
+    public ModelServer(ModelRegistry registry, ServerMetadata metadata, BatchingPolicy batching) {
         this.registry = registry;
         this.metadata = metadata;
+        this.batching = batching;
     }
 
     public ServerMetadata metadata() {
@@ -56,7 +61,7 @@ public final class ModelServer {
         return Optional.ofNullable(failure);
     }
 
-    /** Runs one warm-up inference on the model, then registers it; throws if the warm-up fails. */
+    /** Runs one warm-up inference on the model, then registers it behind the batching policy; throws if the warm-up fails. */
     public void serve(LoadedModel model) {
         long start = System.nanoTime();
         List<Tensor> warmUp = new ArrayList<>();
@@ -67,7 +72,7 @@ public final class ModelServer {
         if (outputs.isEmpty()) {
             throw new IllegalStateException("warm-up inference of " + model + " returned no outputs");
         }
-        registry.register(model);
+        registry.register(batching.schedule(model));
         LOG.infof("serving %s (warm-up took %d ms)", model, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -80,9 +85,20 @@ public final class ModelServer {
         state = State.FAILED;
     }
 
-    /** The model with this name and version (its default version when empty), or NOT_FOUND. */
+    /**
+     * The model with this name and version (its default version when empty); NOT_FOUND when there is no such
+     * model, UNAVAILABLE while the server is still starting or has failed to load its models.
+     */
     public LoadedModel model(String name, Optional<String> version) {
         return registry.find(name, version).orElseThrow(() -> {
+            if (state == State.STARTING) {
+                return new InferenceException(InferenceException.Kind.UNAVAILABLE,
+                        "model '" + name + "' is not ready: the server is still loading its models");
+            }
+            if (state == State.FAILED) {
+                return new InferenceException(InferenceException.Kind.UNAVAILABLE, "model '" + name
+                        + "' is not available: loading failed (" + failure + ")");
+            }
             List<String> versions = registry.versions(name);
             if (versions.isEmpty()) {
                 return InferenceException.notFound("unknown model '" + name + "'");
@@ -98,22 +114,45 @@ public final class ModelServer {
         return new ModelMetadata(model.name(), versions, model.engine().platform(), model.signature());
     }
 
-    /** Validates the request against the model's signature, runs it and keeps the outputs asked for. */
-    public InferenceResponse infer(String name, Optional<String> version, InferenceRequest request) {
-        LoadedModel model = model(name, version);
-        RequestValidator.validate(name, model.signature(), request);
-        List<Tensor> outputs;
+    /**
+     * Validates the request against the model's signature, runs it and keeps the outputs asked for. Failures come
+     * back as a failed future holding an {@link InferenceException}. With batching off the work happens on the
+     * caller's thread; with batching on, the future completes on a batch worker's thread.
+     */
+    public CompletableFuture<InferenceResponse> inferAsync(String name, Optional<String> version,
+            InferenceRequest request) {
+        LoadedModel model;
         try {
-            outputs = model.predict(request.inputs());
+            model = model(name, version);
+            RequestValidator.validate(name, model.signature(), request);
         } catch (InferenceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "inference failed on %s", model);
-            throw new InferenceException(InferenceException.Kind.INTERNAL,
-                    "model '" + name + "' failed: " + e.getMessage(), e);
+            return CompletableFuture.failedFuture(e);
         }
-        return new InferenceResponse(model.name(), model.version(), request.id(),
-                selectOutputs(outputs, request.requestedOutputs()));
+        return model.predictAsync(request.inputs()).handle((outputs, error) -> {
+            if (error != null) {
+                throw classify(model, InferenceException.unwrap(error));
+            }
+            return new InferenceResponse(model.name(), model.version(), request.id(),
+                    selectOutputs(outputs, request.requestedOutputs()));
+        });
+    }
+
+    /** {@link #inferAsync}, waiting for the answer; failures are thrown as {@link InferenceException}s. */
+    public InferenceResponse infer(String name, Optional<String> version, InferenceRequest request) {
+        try {
+            return inferAsync(name, version, request).join();
+        } catch (RuntimeException e) {
+            throw InferenceException.unwrap(e);
+        }
+    }
+
+    private static InferenceException classify(LoadedModel model, RuntimeException error) {
+        if (error instanceof InferenceException e) {
+            return e;
+        }
+        LOG.errorf(error, "inference failed on %s", model);
+        return new InferenceException(InferenceException.Kind.INTERNAL,
+                "model '" + model.name() + "' failed: " + error.getMessage(), error);
     }
 
     private static List<Tensor> selectOutputs(List<Tensor> outputs, List<String> requested) {

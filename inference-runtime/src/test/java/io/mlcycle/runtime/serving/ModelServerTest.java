@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.batching.BatchObserver;
+import io.mlcycle.runtime.batching.BatchingPolicy;
+import io.mlcycle.runtime.batching.BatchingSettings;
 import io.mlcycle.runtime.engine.EngineKind;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
@@ -14,6 +17,7 @@ import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import io.mlcycle.runtime.tensor.TensorSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +79,8 @@ class ModelServerTest {
     }
 
     private final ModelRegistry registry = new ModelRegistry();
-    private final ModelServer server = new ModelServer(registry, new ServerMetadata("mlcycle", "0", List.of()));
+    private final ModelServer server = new ModelServer(registry, new ServerMetadata("mlcycle", "0", List.of()),
+            new BatchingPolicy(new BatchingSettings(1, Duration.ZERO, 4, 1), BatchObserver.NONE));
 
     private static InferenceRequest request(Tensor... inputs) {
         return InferenceRequest.of(List.of(inputs));
@@ -129,6 +134,7 @@ class ModelServerTest {
         DoublingModel first = new DoublingModel("1");
         server.serve(first);
         server.serve(new DoublingModel("2"));
+        server.markReady();
         assertThat(server.model("doubler", Optional.empty()).version()).isEqualTo("2");
         assertThat(server.modelMetadata("doubler", Optional.empty()).versions()).containsExactly("1", "2");
         assertThat(server.modelMetadata("doubler", Optional.of("1")).platform()).isEqualTo("onnxruntime_onnx");
@@ -141,6 +147,18 @@ class ModelServerTest {
         DoublingModel replacement = new DoublingModel("1");
         server.serve(replacement);
         assertThat(first.closed).as("a replaced version is closed").isTrue();
+    }
+
+    @Test
+    void modelsAreUnavailableRatherThanUnknownWhileStartingOrAfterAFailedLoad() {
+        assertThatThrownBy(() -> server.infer("doubler", Optional.empty(),
+                request(Tensor.of("x", new long[] {1, 2}, 1f, 2f))))
+                .isInstanceOfSatisfying(InferenceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(InferenceException.Kind.UNAVAILABLE))
+                .hasMessage("model 'doubler' is not ready: the server is still loading its models");
+        server.markFailed("digest mismatch");
+        assertThatThrownBy(() -> server.model("doubler", Optional.empty()))
+                .hasMessage("model 'doubler' is not available: loading failed (digest mismatch)");
     }
 
     @Test

@@ -2,8 +2,11 @@ package io.mlcycle.runtime.protocol.rest;
 
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.app.RuntimeConfig;
+import io.mlcycle.runtime.batching.OverloadedException;
+import io.mlcycle.runtime.metrics.ModelLabels;
+import io.mlcycle.runtime.metrics.Outcome;
+import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
-import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.vertx.core.buffer.Buffer;
@@ -27,14 +30,20 @@ public class OipRoutes {
 
     private static final Logger LOG = Logger.getLogger(OipRoutes.class);
     private static final String JSON = "application/json";
+    /** Routing-context keys of an inference request: when it arrived, and the model and version it names. */
+    private static final String STARTED = "mlcycle.started";
+    private static final String MODEL = "mlcycle.model";
+    private static final String VERSION = "mlcycle.version";
 
     private final ModelServer server;
     private final OipJsonCodec codec;
+    private final RuntimeMetrics metrics;
     private final long maxRequestBytes;
 
-    OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeConfig config) {
+    OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeMetrics metrics, RuntimeConfig config) {
         this.server = server;
         this.codec = codec;
+        this.metrics = metrics;
         this.maxRequestBytes = config.maxRequestBytes();
     }
 
@@ -47,8 +56,10 @@ public class OipRoutes {
         router.get("/v2/models/:model/ready").handler(ctx -> modelReady(ctx, Optional.empty()));
         router.get("/v2/models/:model/versions/:version/ready").handler(ctx -> modelReady(ctx, version(ctx)));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
-        router.post("/v2/models/:model/infer").handler(body)
-                .blockingHandler(ctx -> infer(ctx, Optional.empty()), false);
+        // Routes of their own: Vert.x wants a body handler first on its route, and the clock starts before the body.
+        router.post("/v2/models/:model/infer").handler(OipRoutes::started);
+        router.post("/v2/models/:model/versions/:version/infer").handler(OipRoutes::started);
+        router.post("/v2/models/:model/infer").handler(body).blockingHandler(ctx -> infer(ctx, Optional.empty()), false);
         router.post("/v2/models/:model/versions/:version/infer").handler(body)
                 .blockingHandler(ctx -> infer(ctx, version(ctx)), false);
         router.route("/v2/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
@@ -75,6 +86,10 @@ public class OipRoutes {
         send(ctx, 200, codec.writeFields(Map.of("name", name, "ready", true)));
     }
 
+    /**
+     * Runs on a worker thread: decodes and submits the request, then returns. With batching off the model runs
+     * right here; with batching on the answer is written when the batch completes, so no thread waits for it.
+     */
     private void infer(RoutingContext ctx, Optional<String> version) {
         if (ctx.request().getHeader("Inference-Header-Content-Length") != null) {
             throw InferenceException.badRequest("the binary tensor data extension is not supported; send tensor "
@@ -85,25 +100,60 @@ public class OipRoutes {
             throw InferenceException.badRequest("request body is empty; send an OIP inference request as JSON");
         }
         InferenceRequest request = codec.readRequest(body.getBytes());
-        InferenceResponse response = server.infer(ctx.pathParam("model"), version, request);
-        send(ctx, 200, codec.writeResponse(response));
+        server.inferAsync(ctx.pathParam("model"), version, request).whenComplete((response, error) -> {
+            if (error != null) {
+                answer(ctx, InferenceException.unwrap(error));
+                return;
+            }
+            byte[] json;
+            try {
+                json = codec.writeResponse(response);
+            } catch (RuntimeException e) {
+                answer(ctx, e);
+                return;
+            }
+            send(ctx, 200, json);
+        });
     }
 
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof InferenceException e) {
-            if (e.kind() == InferenceException.Kind.INTERNAL) {
-                LOG.errorf(e, "%s %s failed", ctx.request().method(), ctx.request().path());
-            }
-            error(ctx, ErrorStatus.of(e.kind()), e.getMessage());
+        if (failure instanceof InferenceException) {
+            answer(ctx, failure);
         } else if (ctx.statusCode() == 413) {
             error(ctx, 413, "request body is larger than " + maxRequestBytes + " bytes");
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error(ctx, ctx.statusCode(), "request refused (HTTP " + ctx.statusCode() + ")");
         } else {
+            answer(ctx, failure);
+        }
+    }
+
+    /** Answers a failure with OIP's error body: its kind's status for an {@link InferenceException}, else 500. */
+    private void answer(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof InferenceException e) {
+            if (e.kind() == InferenceException.Kind.INTERNAL) {
+                LOG.errorf(e, "%s %s failed", ctx.request().method(), ctx.request().path());
+            }
+            if (e instanceof OverloadedException overloaded && !ctx.response().ended()) {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(overloaded.retryAfterSeconds()));
+            }
+            error(ctx, ErrorStatus.of(e.kind()), e.getMessage());
+        } else {
             LOG.errorf(failure, "%s %s failed", ctx.request().method(), ctx.request().path());
             error(ctx, 500, "internal error: " + (failure == null ? "unknown" : failure.getMessage()));
         }
+    }
+
+    /**
+     * Notes when an inference request arrived (before its body is read) and what it names, so that its answer can
+     * be counted from any handler, the failure handler of the {@code /v2/*} route included.
+     */
+    private static void started(RoutingContext ctx) {
+        ctx.put(STARTED, System.nanoTime());
+        ctx.put(MODEL, ctx.pathParam("model"));
+        ctx.put(VERSION, ctx.pathParam("version"));
+        ctx.next();
     }
 
     private static Optional<String> version(RoutingContext ctx) {
@@ -114,10 +164,16 @@ public class OipRoutes {
         send(ctx, status, codec.writeError(message));
     }
 
-    private static void send(RoutingContext ctx, int status, byte[] body) {
+    /** Sends the answer; for an inference request, also counts it and records its latency. */
+    private void send(RoutingContext ctx, int status, byte[] body) {
         if (ctx.response().ended()) {
             return;
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+        Long started = ctx.get(STARTED);
+        if (started != null) {
+            ModelLabels labels = ModelLabels.of(server, ctx.get(MODEL), Optional.ofNullable(ctx.get(VERSION)));
+            metrics.request("rest", labels, String.valueOf(status), Outcome.ofHttp(status), System.nanoTime() - started);
+        }
     }
 }

@@ -3,9 +3,10 @@
  *
  * <p>Why Vert.x routes and not JAX-RS ({@code quarkus-rest-jackson}): an inference call here is "bytes in,
  * bytes out" around a blocking engine call. Routes read the body as one buffer with our own size limit, decode it
- * once with the OIP codec (no intermediate DTO binding), run the model on a worker thread and write the
- * codec's bytes back, with no resource matching, provider chain or entity mapping in between. It also gives one
- * place to turn every failure into OIP's {@code {"error": "..."}} with the right status (400, 404, 413, 429, 503),
- * including failures raised by Vert.x itself such as an oversized body.
+ * once with the OIP codec (no intermediate DTO binding) on a worker thread, submit it to the serving core and write
+ * the codec's bytes back when the answer is there, with no resource matching, provider chain or entity mapping in
+ * between. With batching on, the worker thread returns as soon as the request is queued: no thread waits for the
+ * batch. It also gives one place to turn every failure into OIP's {@code {"error": "..."}} with the right status
+ * (400, 404, 413, 429 with Retry-After, 503), including failures raised by Vert.x itself such as an oversized body.
  */
 package io.mlcycle.runtime.protocol.rest;

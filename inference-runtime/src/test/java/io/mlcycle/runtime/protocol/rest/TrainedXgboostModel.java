@@ -52,6 +52,9 @@ public class TrainedXgboostModel implements QuarkusTestResourceLifecycleManager 
             config.put("mlcycle.runtime.cache-dir", dir.resolve("cache").toString());
             config.put("mlcycle.runtime.max-request-bytes", "65536");
             config.put("mlcycle.runtime.exit-on-load-failure", "false");
+            // Batching on, so the REST and gRPC tests go through the batcher's asynchronous path.
+            config.put("mlcycle.runtime.batching.max-batch-size", "8");
+            config.put("mlcycle.runtime.batching.max-delay", "2ms");
             config.put(EXPECTED_FILE, dir.resolve("expected.json").toString());
             return config;
         } catch (IOException e) {

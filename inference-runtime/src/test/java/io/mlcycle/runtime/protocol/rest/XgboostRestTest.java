@@ -16,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,31 @@ class XgboostRestTest {
                 assertThat(output.get("data").get(r).asDouble())
                         .isCloseTo(expected.get("predictions").get(r).asDouble(), within(1e-6));
             }
+        }
+    }
+
+    @Test
+    void concurrentRequestsAreBatchedAndEachGetsItsOwnPrediction() throws Exception {
+        JsonNode expected = JSON.readTree(Path.of(expectedFile).toFile());
+        int rows = expected.get("rows").asInt();
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int row = i % rows;
+            StringBuilder data = new StringBuilder();
+            for (int f = 0; f < TrainedXgboostModel.FEATURES; f++) {
+                data.append(f == 0 ? "" : ", ").append(expected.get("data").get(row * TrainedXgboostModel.FEATURES + f));
+            }
+            replies.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/v2/models/churn/infer"))
+                    .POST(HttpRequest.BodyPublishers.ofString(input("FP32", "[1, 4]", "[" + data + "]"))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            HttpResponse<String> reply = replies.get(i).get(30, TimeUnit.SECONDS);
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            JsonNode output = JSON.readTree(reply.body()).get("outputs").get(0);
+            assertThat(output.get("shape").toString()).isEqualTo("[1]");
+            assertThat(output.get("data").get(0).asDouble())
+                    .isCloseTo(expected.get("predictions").get(i % rows).asDouble(), within(1e-6));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.mlcycle.runtime.engine;
+package io.mlcycle.runtime.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;

@@ -1,13 +1,13 @@
-package io.mlcycle.runtime.engine;
+package io.mlcycle.runtime.tensor;
 
 /** IEEE 754 half-precision conversions (Java 17 has no {@code Float.floatToFloat16}). */
-final class Float16 {
+public final class Float16 {
 
     private Float16() {
     }
 
     /** The nearest half-precision bits of a float, rounding to nearest even; overflow gives infinity. */
-    static short fromFloat(float value) {
+    public static short fromFloat(float value) {
         int bits = Float.floatToRawIntBits(value);
         int sign = (bits >>> 16) & 0x8000;
         int exponent = (bits >>> 23) & 0xff;
@@ -42,7 +42,7 @@ final class Float16 {
     }
 
     /** The float a half-precision value stands for (exact). */
-    static float toFloat(short half) {
+    public static float toFloat(short half) {
         int bits = half & 0xffff;
         int sign = (bits & 0x8000) << 16;
         int exponent = (bits >>> 10) & 0x1f;

@@ -1,0 +1,146 @@
+package io.mlcycle.runtime.batching;
+
+import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.tensor.ModelSignature;
+import io.mlcycle.runtime.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * A model behind a dynamic batcher: callers queue their inputs and get a future; {@code workers} threads each take
+ * the next batch of compatible requests (see {@link RequestQueue#nextBatch}), run it as one engine call and hand
+ * each caller its own rows. An engine failure fails only the callers of that batch.
+ */
+final class BatchingModel implements ScheduledModel {
+
+    private static final Logger LOG = Logger.getLogger(BatchingModel.class);
+
+    private final LoadedModel delegate;
+    private final BatchingSettings settings;
+    private final BatchObserver observer;
+    private final RequestQueue queue;
+    private final long maxDelayNanos;
+    private final List<Thread> workers = new ArrayList<>();
+
+    BatchingModel(LoadedModel delegate, BatchingSettings settings, BatchObserver observer) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.observer = observer;
+        this.queue = new RequestQueue(settings.queueCapacity());
+        this.maxDelayNanos = settings.maxDelay().toNanos();
+        for (int i = 0; i < settings.workers(); i++) {
+            Thread worker = new Thread(this::work, "mlcycle-batch-" + delegate.name() + "-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<Tensor>> predictAsync(List<Tensor> inputs) {
+        PendingRequest request = new PendingRequest(inputs, System.nanoTime());
+        return switch (queue.offer(request)) {
+            case QUEUED -> request.result();
+            case FULL -> CompletableFuture.failedFuture(new OverloadedException("model '" + name()
+                    + "' is overloaded: " + settings.queueCapacity() + " requests are already queued; retry later", 1));
+            case CLOSED -> CompletableFuture.failedFuture(new InferenceException(InferenceException.Kind.UNAVAILABLE,
+                    "model '" + name() + "' is shutting down"));
+        };
+    }
+
+    @Override
+    public List<Tensor> predict(List<Tensor> inputs) {
+        try {
+            return predictAsync(inputs).join();
+        } catch (RuntimeException e) {
+            throw InferenceException.unwrap(e);
+        }
+    }
+
+    private void work() {
+        try {
+            List<PendingRequest> batch;
+            while ((batch = queue.nextBatch(settings.maxBatchSize(), maxDelayNanos)) != null) {
+                run(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(List<PendingRequest> batch) {
+        long[] rows = new long[batch.size()];
+        long total = 0;
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = batch.get(i).rows();
+            total += rows[i];
+        }
+        try {
+            observer.batchRan(name(), version(), batch.size(), total);
+            if (batch.size() == 1) {
+                batch.get(0).result().complete(delegate.predict(batch.get(0).inputs()));
+                return;
+            }
+            List<List<Tensor>> shares = RowConcatenation.split(delegate.predict(RowConcatenation.concat(batch)), rows);
+            for (int i = 0; i < shares.size(); i++) {
+                batch.get(i).result().complete(shares.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            // Only this batch's callers see the failure: the worker lives on to serve the next batch.
+            LOG.debugf(e, "batch of %d requests failed on %s", batch.size(), delegate);
+            batch.forEach(request -> request.result().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public int queueDepth() {
+        return queue.depth();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public String version() {
+        return delegate.version();
+    }
+
+    @Override
+    public EngineKind engine() {
+        return delegate.engine();
+    }
+
+    @Override
+    public ModelSignature signature() {
+        return delegate.signature();
+    }
+
+    /** Fails the requests still queued, lets the batches in the engine finish, then closes the model. */
+    @Override
+    public void close() {
+        InferenceException closing = new InferenceException(InferenceException.Kind.UNAVAILABLE,
+                "model '" + name() + "' is shutting down");
+        queue.close().forEach(request -> request.result().completeExceptionally(closing));
+        for (Thread worker : workers) {
+            try {
+                worker.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return delegate + " batched up to " + settings.maxBatchSize() + " rows within " + settings.maxDelay().toMillis()
+                + " ms";
+    }
+}

@@ -1,0 +1,81 @@
+package io.mlcycle.runtime.batching;
+
+import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.tensor.ModelSignature;
+import io.mlcycle.runtime.tensor.Tensor;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A model called on the caller's own thread, one request per engine call: no queue, no thread hop. It still admits
+ * at most {@code workers + queueCapacity} calls at once (the rest of them wait for a free predictor), so a burst is
+ * refused as overloaded instead of parking an unbounded number of threads.
+ */
+final class PassThroughModel implements ScheduledModel {
+
+    private final LoadedModel delegate;
+    private final BatchObserver observer;
+    private final int workers;
+    private final int limit;
+    private final Semaphore admitted;
+
+    PassThroughModel(LoadedModel delegate, BatchingSettings settings, BatchObserver observer) {
+        this.delegate = delegate;
+        this.observer = observer;
+        this.workers = settings.workers();
+        this.limit = settings.workers() + settings.queueCapacity();
+        this.admitted = new Semaphore(limit);
+    }
+
+    @Override
+    public List<Tensor> predict(List<Tensor> inputs) {
+        if (!admitted.tryAcquire()) {
+            throw new OverloadedException("model '" + name() + "' is overloaded: " + limit
+                    + " requests are already in progress; retry later", 1);
+        }
+        try {
+            List<Tensor> outputs = delegate.predict(inputs);
+            observer.batchRan(name(), version(), 1, inputs.isEmpty() || inputs.get(0).shape().length == 0 ? 1
+                    : inputs.get(0).shape()[0]);
+            return outputs;
+        } finally {
+            admitted.release();
+        }
+    }
+
+    @Override
+    public int queueDepth() {
+        return Math.max(0, limit - admitted.availablePermits() - workers);
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public String version() {
+        return delegate.version();
+    }
+
+    @Override
+    public EngineKind engine() {
+        return delegate.engine();
+    }
+
+    @Override
+    public ModelSignature signature() {
+        return delegate.signature();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package io.mlcycle.runtime.batching;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded line of requests that workers take from a batch at a time. One worker assembles a batch at once (the
+ * others wait their turn), so requests arriving together join the same batch instead of racing into several.
+ */
+final class RequestQueue {
+
+    private final int capacity;
+    private final ArrayDeque<PendingRequest> waiting;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ReentrantLock assembling = new ReentrantLock();
+    private boolean closed;
+
+    RequestQueue(int capacity) {
+        this.capacity = capacity;
+        this.waiting = new ArrayDeque<>(capacity);
+    }
+
+    /** Adds a request unless the queue is full or closed. */
+    Admission offer(PendingRequest request) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Admission.CLOSED;
+            }
+            if (waiting.size() >= capacity) {
+                return Admission.FULL;
+            }
+            waiting.addLast(request);
+            arrived.signalAll();
+            return Admission.QUEUED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What became of an offered request. */
+    enum Admission { QUEUED, FULL, CLOSED }
+
+    int depth() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next batch: the oldest request plus, in arrival order, the requests that fit with it, until their rows
+     * reach {@code maxRows} or {@code maxDelayNanos} has passed since the oldest arrived. A request that would
+     * carry the batch past {@code maxRows} waits for the next one. Blocks while the queue is empty; null once the
+     * queue is closed.
+     */
+    List<PendingRequest> nextBatch(long maxRows, long maxDelayNanos) throws InterruptedException {
+        assembling.lockInterruptibly();
+        try {
+            lock.lockInterruptibly();
+            try {
+                while (waiting.isEmpty()) {
+                    if (closed) {
+                        return null;
+                    }
+                    arrived.await();
+                }
+                PendingRequest first = waiting.pollFirst();
+                List<PendingRequest> batch = new ArrayList<>();
+                batch.add(first);
+                if (!first.batchable()) {
+                    return batch;
+                }
+                long rows = first.rows();
+                long deadline = first.enqueuedNanos() + maxDelayNanos;
+                while (rows < maxRows && !closed) {
+                    boolean full = false;
+                    for (Iterator<PendingRequest> it = waiting.iterator(); it.hasNext() && rows < maxRows; ) {
+                        PendingRequest next = it.next();
+                        if (!next.fitsWith(first)) {
+                            continue;
+                        }
+                        if (rows + next.rows() > maxRows) {
+                            full = true;
+                            break;
+                        }
+                        it.remove();
+                        batch.add(next);
+                        rows += next.rows();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (full || rows >= maxRows || left <= 0) {
+                        break;
+                    }
+                    arrived.awaitNanos(left);
+                }
+                return batch;
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            assembling.unlock();
+        }
+    }
+
+    /** Refuses new requests and hands back those still waiting, for the caller to fail. */
+    List<PendingRequest> close() {
+        lock.lock();
+        try {
+            closed = true;
+            List<PendingRequest> left = new ArrayList<>(waiting);
+            waiting.clear();
+            arrived.signalAll();
+            return left;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Dynamic batching between the serving core and the engine; knows nothing of any transport.
+ *
+ * <p>{@code BatchingPolicy} decides per model how calls reach it: straight through on the caller's thread
+ * ({@code PassThroughModel}, when {@code max-batch-size} is 1 or the signature has no variable batch dimension) or
+ * through a {@code BatchingModel}, whose workers merge queued requests that agree on every non-batch dimension
+ * into one engine call (rows concatenated along dimension 0) and split the outputs back to each caller in order.
+ * Both admit a bounded number of calls; beyond it callers get an {@code OverloadedException} at once rather than
+ * waiting in an unbounded line.
+ */
+package io.mlcycle.runtime.batching;

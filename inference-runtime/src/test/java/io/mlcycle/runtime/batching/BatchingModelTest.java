@@ -1,0 +1,202 @@
+package io.mlcycle.runtime.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlcycle.runtime.InferenceException;
+import io.mlcycle.runtime.tensor.Tensor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The dynamic batcher against a fake engine: merging, splitting, delays, backpressure, failures, shutdown. */
+class BatchingModelTest {
+
+    private final TestingModel engine = new TestingModel();
+    private final List<ScheduledModel> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeModels() {
+        engine.open();
+        opened.forEach(ScheduledModel::close);
+    }
+
+    private ScheduledModel batcher(int maxBatchSize, Duration maxDelay, int queueCapacity, int workers) {
+        ScheduledModel model = new BatchingPolicy(new BatchingSettings(maxBatchSize, maxDelay, queueCapacity, workers),
+                BatchObserver.NONE).schedule(engine);
+        opened.add(model);
+        return model;
+    }
+
+    /** A request of {@code rows} rows of {@code cols} columns holding {@code first}, {@code first + 1}, … */
+    private static List<Tensor> x(int rows, int cols, float first) {
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = first + i;
+        }
+        return List.of(Tensor.of("x", new long[] {rows, cols}, data));
+    }
+
+    private static List<Tensor> answer(CompletableFuture<List<Tensor>> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void concurrentRequestsShareOneEngineCallAndEachGetsItsOwnRowsInOrder() throws Exception {
+        ScheduledModel model = batcher(4, Duration.ofSeconds(10), 16, 1);
+        assertThat(model).isInstanceOf(BatchingModel.class);
+        List<CompletableFuture<List<Tensor>>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(model.predictAsync(x(1, 2, 10 * i)));
+        }
+        for (int i = 0; i < 4; i++) {
+            List<Tensor> outputs = answer(futures.get(i));
+            assertThat(outputs).extracting(Tensor::name).containsExactly("twice", "sum");
+            assertThat(outputs.get(0).shape()).containsExactly(1, 2);
+            assertThat((float[]) outputs.get(0).data()).containsExactly(20 * i, 20 * i + 2);
+            assertThat((float[]) outputs.get(1).data()).containsExactly(20 * i + 1);
+        }
+        assertThat(engine.callRows).as("a full batch runs at once, as one call").containsExactly(4L);
+    }
+
+    @Test
+    void requestsOfSeveralRowsAreMergedAndSplitByTheirOwnRowCounts() throws Exception {
+        ScheduledModel model = batcher(6, Duration.ofSeconds(10), 16, 1);
+        CompletableFuture<List<Tensor>> one = model.predictAsync(x(1, 3, 0));
+        CompletableFuture<List<Tensor>> three = model.predictAsync(x(3, 3, 100));
+        CompletableFuture<List<Tensor>> two = model.predictAsync(x(2, 3, 200));
+
+        assertThat((float[]) answer(one).get(1).data()).containsExactly(3);
+        assertThat(answer(three).get(0).shape()).containsExactly(3, 3);
+        assertThat((float[]) answer(three).get(1).data()).containsExactly(303, 312, 321);
+        assertThat((float[]) answer(two).get(1).data()).containsExactly(603, 612);
+        assertThat(engine.callRows).containsExactly(6L);
+    }
+
+    @Test
+    void aRequestLargerThanTheBatchRunsAloneAndOneThatWouldOverflowItStartsTheNext() throws Exception {
+        ScheduledModel model = batcher(4, Duration.ofMillis(200), 16, 1);
+        CompletableFuture<List<Tensor>> big = model.predictAsync(x(5, 1, 0));
+        assertThat(answer(big).get(0).shape()).containsExactly(5, 1);
+
+        CompletableFuture<List<Tensor>> three = model.predictAsync(x(3, 1, 0));
+        CompletableFuture<List<Tensor>> two = model.predictAsync(x(2, 1, 10));
+        CompletableFuture<List<Tensor>> one = model.predictAsync(x(1, 1, 20));
+        assertThat((float[]) answer(two).get(0).data()).containsExactly(20, 22);
+        assertThat((float[]) answer(one).get(0).data()).containsExactly(40);
+        assertThat(answer(three).get(0).shape()).containsExactly(3, 1);
+        assertThat(engine.callRows).as("5 alone; 3 (the 2 would overflow it); then 2 + 1").containsExactly(5L, 3L, 3L);
+    }
+
+    @Test
+    void maxDelayRunsAPartialBatch() throws Exception {
+        ScheduledModel model = batcher(64, Duration.ofMillis(50), 16, 1);
+        long start = System.nanoTime();
+        CompletableFuture<List<Tensor>> a = model.predictAsync(x(1, 2, 0));
+        CompletableFuture<List<Tensor>> b = model.predictAsync(x(2, 2, 0));
+        answer(a);
+        answer(b);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(engine.callRows).containsExactly(3L);
+        assertThat(waitedMillis).as("waited for max-delay, not for a full batch").isBetween(45L, 5_000L);
+    }
+
+    @Test
+    void requestsWithOtherNonBatchDimensionsGoIntoOtherBatches() throws Exception {
+        ScheduledModel model = batcher(2, Duration.ofSeconds(10), 16, 1);
+        CompletableFuture<List<Tensor>> narrowA = model.predictAsync(x(1, 2, 0));
+        CompletableFuture<List<Tensor>> wideA = model.predictAsync(x(1, 3, 0));
+        CompletableFuture<List<Tensor>> narrowB = model.predictAsync(x(1, 2, 5));
+        CompletableFuture<List<Tensor>> wideB = model.predictAsync(x(1, 3, 5));
+
+        assertThat((float[]) answer(narrowB).get(1).data()).containsExactly(11);
+        assertThat((float[]) answer(wideB).get(1).data()).containsExactly(18);
+        assertThat(answer(narrowA).get(0).shape()).containsExactly(1, 2);
+        assertThat(answer(wideA).get(0).shape()).containsExactly(1, 3);
+        assertThat(engine.callRows).containsExactly(2L, 2L);
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAsOverloadedAndNothingWaitsUnbounded() throws Exception {
+        ScheduledModel model = batcher(2, Duration.ZERO, 2, 1);
+        engine.hold();
+        CompletableFuture<List<Tensor>> inEngine = model.predictAsync(x(1, 2, 0));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> queued1 = model.predictAsync(x(1, 2, 1));
+        CompletableFuture<List<Tensor>> queued2 = model.predictAsync(x(1, 2, 2));
+        assertThat(model.queueDepth()).isEqualTo(2);
+
+        CompletableFuture<List<Tensor>> refused = model.predictAsync(x(1, 2, 3));
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).cause().isInstanceOfSatisfying(OverloadedException.class, e -> {
+            assertThat(e.kind()).isEqualTo(InferenceException.Kind.OVERLOADED);
+            assertThat(e.retryAfterSeconds()).isEqualTo(1);
+            assertThat(e).hasMessageContaining("model 'echo' is overloaded: 2 requests are already queued");
+        });
+
+        engine.open();
+        answer(inEngine);
+        answer(queued1);
+        answer(queued2);
+        assertThat(model.queueDepth()).isZero();
+        assertThat(engine.callRows).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anEngineFailureFailsOnlyThatBatchAndTheWorkersGoOn() throws Exception {
+        ScheduledModel model = batcher(2, Duration.ofSeconds(10), 16, 1);
+        CompletableFuture<List<Tensor>> poisoned = model.predictAsync(x(1, 2, -5));
+        CompletableFuture<List<Tensor>> unlucky = model.predictAsync(x(1, 2, 1));
+        CompletableFuture<List<Tensor>> otherShape = model.predictAsync(x(1, 3, 1));
+        CompletableFuture<List<Tensor>> later = model.predictAsync(x(1, 3, 2));
+
+        for (CompletableFuture<List<Tensor>> failed : List.of(poisoned, unlucky)) {
+            assertThatThrownBy(() -> answer(failed)).cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessage("negative value -5.0");
+        }
+        assertThat((float[]) answer(otherShape).get(1).data()).containsExactly(6);
+        assertThat((float[]) answer(later).get(1).data()).containsExactly(9);
+        CompletableFuture<List<Tensor>> again = model.predictAsync(x(1, 2, 0));
+        model.predictAsync(x(1, 2, 0));
+        assertThat((float[]) answer(again).get(1).data()).containsExactly(1);
+    }
+
+    @Test
+    void batchesRunOnWorkerThreadsAndSeveralWorkersRunAtOnce() throws Exception {
+        ScheduledModel model = batcher(1_000, Duration.ZERO, 16, 2);
+        engine.hold();
+        CompletableFuture<List<Tensor>> first = model.predictAsync(x(1, 2, 0));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> second = model.predictAsync(x(1, 2, 0));
+        engine.awaitEntered(1);
+        engine.open();
+        answer(first);
+        answer(second);
+        assertThat(engine.callThreads).doesNotContain(Thread.currentThread());
+        assertThat(engine.callThreads.get(0)).isNotSameAs(engine.callThreads.get(1));
+    }
+
+    @Test
+    void closingFailsQueuedRequestsAsUnavailableAndClosesTheEngine() throws Exception {
+        ScheduledModel batched = batcher(2, Duration.ZERO, 4, 1);
+        engine.hold();
+        CompletableFuture<List<Tensor>> inEngine = batched.predictAsync(x(1, 2, 0));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> queued = batched.predictAsync(x(1, 2, 0));
+
+        Thread closer = new Thread(batched::close);
+        closer.start();
+        assertThatThrownBy(() -> answer(queued)).cause().isInstanceOfSatisfying(InferenceException.class,
+                e -> assertThat(e.kind()).isEqualTo(InferenceException.Kind.UNAVAILABLE));
+        engine.open();
+        closer.join(10_000);
+        assertThat(answer(inEngine)).as("the batch in the engine finishes").hasSize(2);
+        assertThat(engine.closed).isTrue();
+        assertThatThrownBy(() -> batched.predict(x(1, 2, 0))).isInstanceOfSatisfying(InferenceException.class,
+                e -> assertThat(e).hasMessage("model 'echo' is shutting down"));
+    }
+}
