@@ -15,7 +15,7 @@ public class BatchingSpec {
     @Default("1")
     @Min(1)
     @Max(1024)
-    @JsonPropertyDescription("Most requests merged into one engine call; 1 turns batching off.")
+    @JsonPropertyDescription("Most rows (a request of n rows counts n) merged into one engine call; 1 turns batching off.")
     private Integer maxBatchSize = 1;
 
     @Default("5ms")
