@@ -8,6 +8,7 @@ import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -29,8 +30,11 @@ public class ModelBootstrap {
     private final ModelServer server;
     private final RuntimeMetrics metrics;
 
+    private final String[] args;
+
     ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, DjlModelLoader loader, ModelServer server,
-            RuntimeMetrics metrics) {
+            RuntimeMetrics metrics, @CommandLineArguments String[] args) {
+        this.args = args;
         this.config = config;
         this.artifacts = artifacts;
         this.loader = loader;
@@ -39,6 +43,9 @@ public class ModelBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (RuntimeMode.of(args, config.mode()) == RuntimeMode.VALIDATE) {
+            return; // RuntimeMain validates instead of serving
+        }
         if (config.modelUri().isEmpty()) {
             LOG.warn("mlcycle.runtime.model-uri is not set: serving no model, never ready");
             return;

@@ -20,7 +20,14 @@ import io.mlcycle.runtime.serving.ModelServer;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.mlcycle.runtime.drift.DriftProfiles;
+import io.mlcycle.runtime.drift.DriftSettings;
+import io.mlcycle.runtime.drift.ReferenceProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +70,23 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    ModelServer server(ModelRegistry registry, BatchingPolicy batching) {
-        return new ModelServer(registry, SERVER, batching);
+    DriftProfiles drift(RuntimeConfig config, OipJsonCodec codec) {
+        RuntimeConfig.Drift drift = config.drift();
+        Optional<ReferenceProfile> reference = drift.referenceProfile().map(file -> {
+            try {
+                return ReferenceProfile.parse(codec.mapper().readTree(Path.of(file).toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read reference profile " + file + ": " + e.getMessage(), e);
+            }
+        });
+        return new DriftProfiles(new DriftSettings(drift.enabled(), drift.kllK(), drift.maxCategories()), reference,
+                Clock.systemUTC(), DriftProfiles.defaultStripes());
+    }
+
+    @Produces
+    @Singleton
+    ModelServer server(ModelRegistry registry, BatchingPolicy batching, DriftProfiles drift) {
+        return new ModelServer(registry, SERVER, batching, drift);
     }
 
     /** Engine calls at once: one per CPU unless set, each with {@code engine-threads} threads. */

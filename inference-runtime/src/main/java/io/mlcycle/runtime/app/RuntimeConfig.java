@@ -10,6 +10,14 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "mlcycle.runtime")
 public interface RuntimeConfig {
 
+    /** serve (answer inference) or validate (check the artifact once and exit); the first argument overrides it. */
+    @WithDefault("serve")
+    String mode();
+
+    /** Where validate mode writes its one-line result, when the file exists (Kubernetes creates it). */
+    @WithDefault("/dev/termination-log")
+    String terminationLog();
+
     /** Where the model artifact is: s3://, http(s)://, pvc://claim/path or file://; unset serves no model. */
     Optional<String> modelUri();
 
@@ -45,6 +53,28 @@ public interface RuntimeConfig {
         /** Most requests waiting for the engine; more get 429 / RESOURCE_EXHAUSTED at once. */
         @WithDefault("128")
         int queueCapacity();
+    }
+
+    /** Drift profiles of live traffic, served at /v2/models/{m}/profile. */
+    Drift drift();
+
+    /** Settings under {@code mlcycle.runtime.drift}. */
+    interface Drift {
+
+        /** Whether inputs and predictions are profiled at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** k of the KLL quantile sketches (200: about 1.3% rank error). */
+        @WithDefault("200")
+        int kllK();
+
+        /** Distinct categories counted by name per categorical feature (beyond the reference's); the rest count as other. */
+        @WithDefault("100")
+        int maxCategories();
+
+        /** A reference profile JSON file (ModelVersion.spec.referenceProfile's schema); overrides the manifest's. */
+        Optional<String> referenceProfile();
     }
 
     /** Concurrent engine calls (predictor pool size, batch workers); unset means one per CPU. */

@@ -7,7 +7,7 @@ public class DigestMismatchException extends ArtifactException {
     private final String actual;
 
     public DigestMismatchException(String artifact, String expected, String actual) {
-        super("artifact " + artifact + " has sha256 " + actual + " but " + expected
+        super("sha256 mismatch: artifact " + artifact + " has sha256 " + actual + " but " + expected
                 + " was expected; refusing to load it");
         this.expected = expected;
         this.actual = actual;

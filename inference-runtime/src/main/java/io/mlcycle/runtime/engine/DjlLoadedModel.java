@@ -21,16 +21,18 @@ final class DjlLoadedModel implements LoadedModel {
     private final String version;
     private final EngineKind engine;
     private final ModelSignature signature;
+    private final ModelManifest manifest;
     private final Model model;
     private final BlockingQueue<Predictor<List<Tensor>, List<Tensor>>> predictors;
     private final List<Predictor<List<Tensor>, List<Tensor>>> all = new ArrayList<>();
 
-    DjlLoadedModel(String name, String version, EngineKind engine, ModelSignature signature, Model model,
-            int workers) {
+    DjlLoadedModel(String name, String version, EngineKind engine, ModelSignature signature, ModelManifest manifest,
+            Model model, int workers) {
         this.name = name;
         this.version = version;
         this.engine = engine;
         this.signature = signature;
+        this.manifest = manifest;
         this.model = model;
         this.predictors = new ArrayBlockingQueue<>(workers);
         TensorTranslator translator = new TensorTranslator(signature.outputs(), engine == EngineKind.ONNXRUNTIME);
@@ -54,6 +56,11 @@ final class DjlLoadedModel implements LoadedModel {
     @Override
     public EngineKind engine() {
         return engine;
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return manifest;
     }
 
     @Override

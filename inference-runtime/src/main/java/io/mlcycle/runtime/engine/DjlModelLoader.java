@@ -63,7 +63,8 @@ public final class DjlModelLoader {
         Model model = Model.newInstance(name, Device.cpu(), engine.djlName());
         try {
             model.load(selection.modelFile(), null, engineOptions(engine, options));
-            return new DjlLoadedModel(name, version, engine, signature, model, options.workers());
+            return new DjlLoadedModel(name, version, engine, signature, selection.manifest(), model,
+                    options.workers());
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new ModelLoadException(engine.djlName() + " cannot load " + selection.modelFile().getFileName()

@@ -19,6 +19,11 @@ public interface LoadedModel extends AutoCloseable {
 
     ModelSignature signature();
 
+    /** The manifest found beside the model (features, reference profile); empty when there was none. */
+    default ModelManifest manifest() {
+        return ModelManifest.empty();
+    }
+
     /**
      * Runs the model on one batch. Inputs are matched to the signature by name and must already fit it (the
      * serving layer validates requests); outputs come back in signature order, named as the signature names them.

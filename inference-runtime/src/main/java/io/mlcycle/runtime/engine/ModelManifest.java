@@ -18,10 +18,11 @@ import java.util.Optional;
  * <pre>{@code {"format": "xgboost", "file": "model.json",
  *  "signature": {"inputs": [{"name": "input", "datatype": "FP32", "shape": [-1, 4]}],
  *                "outputs": [{"name": "output", "datatype": "FP32", "shape": [-1]}]},
- *  "features": [{"name": "age", "type": "numeric"}]}}</pre>
+ *  "features": [{"name": "age", "type": "numeric"}],
+ *  "referenceProfile": {"features": [{"name": "age", "type": "numeric", "binEdges": [0, 30, 60, 120]}]}}}</pre>
  */
 public record ModelManifest(Optional<EngineKind> format, Optional<String> file, Optional<ModelSignature> signature,
-        List<Feature> features) {
+        List<Feature> features, Optional<JsonNode> referenceProfile) {
 
     /** The manifest's file name. */
     public static final String FILE_NAME = "mlcycle-model.json";
@@ -35,7 +36,7 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
     }
 
     public static ModelManifest empty() {
-        return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
     /** Reads a manifest, failing with the file and field at fault. */
@@ -61,7 +62,9 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
                 features.add(new Feature(required(feature, "name", "features[]"),
                         feature.path("type").asText("numeric")));
             }
-            return new ModelManifest(format, file, signature, features);
+            // Same schema as ModelVersion.spec.referenceProfile; the drift package reads it.
+            Optional<JsonNode> reference = Optional.ofNullable(root.get("referenceProfile")).filter(JsonNode::isObject);
+            return new ModelManifest(format, file, signature, features, reference);
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(path + ": " + e.getMessage(), e);
         }

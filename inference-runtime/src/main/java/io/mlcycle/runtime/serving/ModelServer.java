@@ -2,6 +2,10 @@ package io.mlcycle.runtime.serving;
 
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.batching.BatchingPolicy;
+import io.mlcycle.runtime.drift.DriftProfile;
+import io.mlcycle.runtime.drift.DriftProfiles;
+import io.mlcycle.runtime.drift.DriftRecorder;
+import io.mlcycle.runtime.drift.ProfilingModel;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.protocol.oip.InferenceResponse;
@@ -31,13 +35,20 @@ public final class ModelServer {
     private final ModelRegistry registry;
     private final ServerMetadata metadata;
     private final BatchingPolicy batching;
+    private final DriftProfiles drift;
     private volatile State state = State.STARTING;
     private volatile String failure;
 
     public ModelServer(ModelRegistry registry, ServerMetadata metadata, BatchingPolicy batching) {
+        this(registry, metadata, batching, DriftProfiles.withDefaults());
+    }
+
+    public ModelServer(ModelRegistry registry, ServerMetadata metadata, BatchingPolicy batching,
+            DriftProfiles drift) {
         this.registry = registry;
         this.metadata = metadata;
         this.batching = batching;
+        this.drift = drift;
     }
 
     public ServerMetadata metadata() {
@@ -61,7 +72,10 @@ public final class ModelServer {
         return Optional.ofNullable(failure);
     }
 
-    /** Runs one warm-up inference on the model, then registers it behind the batching policy; throws if the warm-up fails. */
+    /**
+     * Runs one warm-up inference on the model, then registers it behind the batching policy (and, below the
+     * batcher, the drift recorder, so that warm-up stays out of the profile); throws if the warm-up fails.
+     */
     public void serve(LoadedModel model) {
         long start = System.nanoTime();
         List<Tensor> warmUp = new ArrayList<>();
@@ -72,7 +86,8 @@ public final class ModelServer {
         if (outputs.isEmpty()) {
             throw new IllegalStateException("warm-up inference of " + model + " returned no outputs");
         }
-        registry.register(batching.schedule(model));
+        LoadedModel engine = drift.enabled() ? new ProfilingModel(model, drift.register(model)) : model;
+        registry.register(batching.schedule(engine));
         LOG.infof("serving %s (warm-up took %d ms)", model, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -128,13 +143,27 @@ public final class ModelServer {
         } catch (InferenceException e) {
             return CompletableFuture.failedFuture(e);
         }
+        Optional<DriftRecorder> recorder = drift.find(model.name(), model.version());
         return model.predictAsync(request.inputs()).handle((outputs, error) -> {
             if (error != null) {
                 throw classify(model, InferenceException.unwrap(error));
             }
+            // Counted once answered, like the rows the engine call recorded: refused requests are in neither.
+            recorder.ifPresent(DriftRecorder::countRequest);
             return new InferenceResponse(model.name(), model.version(), request.id(),
                     selectOutputs(outputs, request.requestedOutputs()));
         });
+    }
+
+    /**
+     * The model's drift profile of the current window; with {@code reset}, the window ends with this read and a
+     * new one starts. NOT_FOUND when the model is unknown or drift profiling is off.
+     */
+    public DriftProfile profile(String name, Optional<String> version, boolean reset) {
+        LoadedModel model = model(name, version);
+        DriftRecorder recorder = drift.find(model.name(), model.version()).orElseThrow(() -> InferenceException
+                .notFound("model '" + name + "' keeps no drift profile (mlcycle.runtime.drift.enabled=false)"));
+        return reset ? recorder.readAndReset() : recorder.read();
     }
 
     /** {@link #inferAsync}, waiting for the answer; failures are thrown as {@link InferenceException}s. */

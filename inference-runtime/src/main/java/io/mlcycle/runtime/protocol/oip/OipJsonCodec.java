@@ -208,6 +208,11 @@ public final class OipJsonCodec {
         return bytes(mapper.valueToTree(fields));
     }
 
+    /** Encodes any Jackson-serializable value, e.g. a drift profile record. */
+    public byte[] writeValue(Object value) {
+        return bytes(mapper.valueToTree(value));
+    }
+
     /** Encodes an error as OIP's {@code {"error": "..."}}. */
     public byte[] writeError(String message) {
         return writeFields(Map.of("error", message == null ? "unknown error" : message));

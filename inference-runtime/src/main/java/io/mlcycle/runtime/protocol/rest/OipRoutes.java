@@ -55,6 +55,13 @@ public class OipRoutes {
         router.get("/v2/models/:model/versions/:version").handler(ctx -> metadata(ctx, version(ctx)));
         router.get("/v2/models/:model/ready").handler(ctx -> modelReady(ctx, Optional.empty()));
         router.get("/v2/models/:model/versions/:version/ready").handler(ctx -> modelReady(ctx, version(ctx)));
+        router.get("/v2/models/:model/profile").blockingHandler(ctx -> profile(ctx, Optional.empty(), false), false);
+        router.get("/v2/models/:model/versions/:version/profile")
+                .blockingHandler(ctx -> profile(ctx, version(ctx), false), false);
+        router.post("/v2/models/:model/profile/reset").blockingHandler(ctx -> profile(ctx, Optional.empty(), true),
+                false);
+        router.post("/v2/models/:model/versions/:version/profile/reset")
+                .blockingHandler(ctx -> profile(ctx, version(ctx), true), false);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
         // Routes of their own: Vert.x wants a body handler first on its route, and the clock starts before the body.
         router.post("/v2/models/:model/infer").handler(OipRoutes::started);
@@ -84,6 +91,11 @@ public class OipRoutes {
     private void modelReady(RoutingContext ctx, Optional<String> version) {
         String name = server.model(ctx.pathParam("model"), version).name();
         send(ctx, 200, codec.writeFields(Map.of("name", name, "ready", true)));
+    }
+
+    /** The model's drift profile; {@code reset} ends its window (POST only: reading then changes state). */
+    private void profile(RoutingContext ctx, Optional<String> version, boolean reset) {
+        send(ctx, 200, codec.writeValue(server.profile(ctx.pathParam("model"), version, reset)));
     }
 
     /**

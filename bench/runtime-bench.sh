@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The inference runtime's benchmark, on loopback, bounded in time (~3-4 minutes). Writes bench/results/runtime.md.
+#   (a) added latency at batch 1: in-process DJL predict vs the server over REST and gRPC, one request at a time
+#   (b) saturation throughput (closed loop) with and without dynamic batching, then p50/p99 at 70% of it (open loop)
+#   (c) the same load against MLServer + mlserver-xgboost and KServe's Python server (bench/peers), same model.json
+# Needs: inference-runtime packaged (mvn -q -B -pl inference-runtime -am package), python3 with venv and PyPI for
+# (c) (bench/setup-peers-venv.sh). Env: BENCH_SECONDS (per load phase, default 8), BENCH_CONCURRENCY (32),
+# BENCH_SKIP_PEERS=1 to run (a) and (b) only.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RT=$ROOT/inference-runtime
+OUT=${BENCH_RESULTS:-$ROOT/bench/results/runtime.md}
+SECONDS_PER_PHASE=${BENCH_SECONDS:-8}
+CONCURRENCY=${BENCH_CONCURRENCY:-32}
+FEATURES=8 TREES=100 MODEL=bench
+WORK=$(mktemp -d /tmp/mlcycle-bench.XXXXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+log() { echo "[bench $(date -u +%T)] $*" >&2; }
+
+[[ -f $RT/target/quarkus-app/quarkus-run.jar ]] || { log "packaging the runtime"; (cd "$ROOT" && mvn -q -B -pl inference-runtime -am package -DskipTests); }
+log "compiling the load generator"
+(cd "$ROOT" && mvn -q -B -pl inference-runtime dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+CP=$RT/target/classes:$(cat "$WORK/cp.txt")
+mkdir -p "$WORK/classes"
+javac -q -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java') 2>/dev/null || javac -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java')
+export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.cache/mlcycle/djl} OMP_NUM_THREADS=1
+bench() { java -Dai.djl.offline=true -Dbench.features=$FEATURES -cp "$WORK/classes:$CP" io.mlcycle.runtime.bench.RuntimeBench "$@" 2>>"$WORK/bench.log" | tail -n1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_ready() { # URL NAME
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done
+  log "$2 not ready"; return 1
+}
+
+RESULTS=()
+record() { RESULTS+=("$1 | $2"); log "$1: $2"; }
+# saturation then 70% of it, against one REST or gRPC target
+load_phases() { # LABEL KIND TARGET
+  bench closed "$2" "$3" "$CONCURRENCY" 3 >/dev/null   # warm-up
+  local sat rate
+  sat=$(bench closed "$2" "$3" "$CONCURRENCY" "$SECONDS_PER_PHASE"); record "$1 saturation (closed loop, $CONCURRENCY clients)" "$sat"
+  rate=$(sed -E 's/.*throughput=([0-9.]+).*/\1/' <<<"$sat" | awk '{printf "%.0f", $1*0.7}')
+  record "$1 at 70% = $rate req/s (open loop)" "$(bench open "$2" "$3" "$rate" "$SECONDS_PER_PHASE")"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "training the model (xgboost4j, $FEATURES features, $TREES trees)"
+SHA=$(bench train "$WORK/model" $FEATURES $TREES | sed 's/sha256=//')
+record "drift recording cost (1 thread)" "$(bench drift $FEATURES 1 200000)"
+record "drift recording cost (1 thread)" "$(bench drift $FEATURES 32 20000)"
+record "in-process DJL predict, batch 1" "$(bench sequential inprocess "$WORK/model" 5000)"
+
+start_runtime() { # MAX_BATCH_SIZE
+  HTTP=$(free_port) GRPC=$(free_port)
+  MLCYCLE_RUNTIME_MODEL_URI=file://$WORK/model/model.json MLCYCLE_RUNTIME_SHA256=$SHA MLCYCLE_RUNTIME_NAME=$MODEL \
+  MLCYCLE_RUNTIME_CACHE_DIR=$WORK/cache MLCYCLE_HTTP_PORT=$HTTP MLCYCLE_GRPC_PORT=$GRPC \
+  MLCYCLE_RUNTIME_BATCHING_MAX_BATCH_SIZE=$1 MLCYCLE_RUNTIME_BATCHING_MAX_DELAY=1ms \
+    java -Dai.djl.offline=true -XX:-UsePerfData -Dquarkus.log.level=WARN -jar "$RT/target/quarkus-app/quarkus-run.jar" >"$WORK/runtime-$1.log" 2>&1 &
+  PIDS+=($!); RUNTIME_PID=$!
+  wait_ready "http://127.0.0.1:$HTTP/v2/health/ready" "runtime"
+}
+log "mlcycle runtime, batching off"
+start_runtime 1
+REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
+record "mlcycle REST, batch 1, one at a time" "$(bench sequential rest "$REST" 3000)"
+record "mlcycle gRPC, batch 1, one at a time" "$(bench sequential grpc "127.0.0.1:$GRPC/$MODEL" 3000)"
+load_phases "mlcycle REST, batching off" rest "$REST"
+load_phases "mlcycle gRPC, batching off" grpc "127.0.0.1:$GRPC/$MODEL"
+kill -9 "$RUNTIME_PID"
+log "mlcycle runtime, batching on (max 32 rows, 1 ms)"
+start_runtime 32
+REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
+load_phases "mlcycle REST, batching on" rest "$REST"
+load_phases "mlcycle gRPC, batching on" grpc "127.0.0.1:$GRPC/$MODEL"
+kill -9 "$RUNTIME_PID"
+
+PEERS="skipped (BENCH_SKIP_PEERS=1)"
+if [[ ${BENCH_SKIP_PEERS:-0} != 1 ]]; then
+  VENV=$("$ROOT/bench/setup-peers-venv.sh")
+  PEERS=$("$VENV/bin/pip" freeze 2>/dev/null | grep -iE '^(mlserver|mlserver-xgboost|kserve|xgboost)==' | tr '\n' ' ')
+  # parallel_workers 0: MLServer 1.7.1's worker processes die here at start ("There is no current event loop in
+  # thread 'MainThread'"), so the model runs in the server process itself.
+  log "MLServer + mlserver-xgboost"
+  mkdir -p "$WORK/mlserver"; cp "$WORK/model/model.json" "$WORK/mlserver/"
+  HTTP=$(free_port)
+  cat >"$WORK/mlserver/settings.json" <<JSON
+{"http_port": $HTTP, "grpc_port": $(free_port), "metrics_port": $(free_port), "host": "127.0.0.1", "parallel_workers": 0}
+JSON
+  cat >"$WORK/mlserver/model-settings.json" <<JSON
+{"name": "$MODEL", "implementation": "mlserver_xgboost.XGBoostModel", "parameters": {"uri": "./model.json"}}
+JSON
+  (cd "$WORK/mlserver" && exec "$VENV/bin/mlserver" start . >"$WORK/mlserver.log" 2>&1) &
+  PIDS+=($!); MLS_PID=$!
+  if wait_ready "http://127.0.0.1:$HTTP/v2/models/$MODEL/ready" "MLServer"; then
+    record "MLServer REST, batch 1, one at a time" "$(bench sequential rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer" 2000)"
+    load_phases "MLServer REST (parallel_workers 0)" rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer"
+  else
+    record "MLServer" "did not start: $(tail -n3 "$WORK/mlserver.log" | tr '\n|' '  ')"
+  fi
+  pkill -9 -P "$MLS_PID" 2>/dev/null || true; kill -9 "$MLS_PID" 2>/dev/null || true
+
+  log "KServe Python server (xgbserver-style kserve.Model)"
+  HTTP=$(free_port)
+  "$VENV/bin/python" "$ROOT/bench/peers/kserve_xgboost.py" "$WORK/model/model.json" "$MODEL" "$HTTP" "$(free_port)" >"$WORK/kserve.log" 2>&1 &
+  PIDS+=($!); KS_PID=$!
+  if wait_ready "http://127.0.0.1:$HTTP/v2/models/$MODEL/ready" "KServe"; then
+    record "KServe REST, batch 1, one at a time" "$(bench sequential rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer" 2000)"
+    load_phases "KServe REST (1 worker)" rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer"
+  else
+    record "KServe" "did not start: $(tail -n3 "$WORK/kserve.log" | tr '\n|' '  ')"
+  fi
+  kill -9 "$KS_PID" 2>/dev/null || true
+fi
+
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "# Inference runtime benchmark"
+  echo
+  echo "Written by \`bench/runtime-bench.sh\` on $(date -u +%FT%TZ). Loopback only; the load generator"
+  echo "(\`inference-runtime/src/bench\`, JDK HttpClient / grpc-java, HdrHistogram) shares the CPUs with the server,"
+  echo "so absolute numbers are this machine's, and comparisons between rows are the point."
+  echo
+  echo "- machine: $(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) — the machine is shared"
+  echo "- java: $(java -version 2>&1 | head -n1); OMP_NUM_THREADS=1; runtime defaults (workers = CPUs, engine-threads 1)"
+  echo "- model: XGBoost binary:logistic, $FEATURES features, $TREES trees, depth 6 (xgboost4j 3.0.4), one FP32 row per request"
+  echo "- peers: ${PEERS}"
+  echo "- phases: ${SECONDS_PER_PHASE} s each after a 3 s warm-up; saturation = closed loop with $CONCURRENCY clients;"
+  echo "  70% = open loop at a fixed rate, latency from each request's scheduled time (no coordinated omission)"
+  echo
+  echo "| what | raw result (latencies in µs) |"
+  echo "|---|---|"
+  for r in "${RESULTS[@]}"; do echo "| ${r%% | *} | \`${r#* | }\` |"; done
+} >"$OUT"
+log "wrote $OUT"

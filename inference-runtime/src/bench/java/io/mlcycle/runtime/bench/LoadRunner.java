@@ -1,0 +1,115 @@
+package io.mlcycle.runtime.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
+
+/** Drives a target three ways, each bounded in time or count: one at a time, closed loop, open loop. */
+final class LoadRunner {
+
+    /** What a run measured: answered requests per second, latencies in microseconds, and failures. */
+    record Result(double throughput, Histogram latencyMicros, long errors) {
+
+        String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "throughput=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d count=%d errors=%d", throughput,
+                    latencyMicros.getValueAtPercentile(50), latencyMicros.getValueAtPercentile(90),
+                    latencyMicros.getValueAtPercentile(99), latencyMicros.getMaxValue(),
+                    latencyMicros.getTotalCount(), errors);
+        }
+    }
+
+    private LoadRunner() {
+    }
+
+    /** {@code count} requests one after another, each waiting for the previous answer. */
+    static Result sequential(Target target, int count) {
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        long errors = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long sent = System.nanoTime();
+            try {
+                target.send().join();
+                histogram.recordValue((System.nanoTime() - sent) / 1000);
+            } catch (RuntimeException e) {
+                errors++;
+            }
+        }
+        return new Result(count / seconds(System.nanoTime() - start), histogram, errors);
+    }
+
+    /** {@code concurrency} clients, each sending again as soon as answered, for {@code duration}. */
+    static Result closed(Target target, int concurrency, Duration duration) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            loop(target, recorder, errors, end, finished);
+        }
+        finished.await(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        Histogram histogram = recorder.getIntervalHistogram();
+        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors.get());
+    }
+
+    private static void loop(Target target, Recorder recorder, AtomicLong errors, long end, CountDownLatch finished) {
+        long sent = System.nanoTime();
+        target.send().whenComplete((ok, error) -> {
+            long now = System.nanoTime();
+            if (error != null) {
+                errors.incrementAndGet();
+            } else {
+                recorder.recordValue((now - sent) / 1000);
+            }
+            if (now < end) {
+                loop(target, recorder, errors, end, finished);
+            } else {
+                finished.countDown();
+            }
+        });
+    }
+
+    /**
+     * Requests at a fixed {@code rate} for {@code duration}, whatever the answers do; each latency counts from the
+     * request's scheduled time, so a stalled server cannot hide its queue (no coordinated omission). At most
+     * {@code maxOutstanding} requests are in flight; those the limit holds back count from their scheduled time too.
+     */
+    static Result open(Target target, double rate, Duration duration, int maxOutstanding) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        Semaphore outstanding = new Semaphore(maxOutstanding);
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long total = (long) (rate * duration.toNanos() / 1e9);
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            outstanding.acquire();
+            target.send().whenComplete((ok, error) -> {
+                outstanding.release();
+                if (error != null) {
+                    errors.incrementAndGet();
+                } else {
+                    recorder.recordValue(Math.max(0, (System.nanoTime() - scheduled) / 1000));
+                }
+            });
+        }
+        outstanding.tryAcquire(maxOutstanding, 30, TimeUnit.SECONDS);
+        Histogram histogram = recorder.getIntervalHistogram();
+        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors.get());
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
