@@ -14,17 +14,20 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 .PHONY: demo
-demo: build apiserver-up ## build, start the control plane, install the CRDs, apply examples/, show kubectl get mlcycle
+demo: build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs + examples/, then kubectl get mlcycle and all pods
 	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
 	$(KUBECTL) apply -n $(DEMO_NAMESPACE) -R -f examples/
 	@echo; echo "export KUBECONFIG=$(KUBECONFIG_FILE)"; echo "\$$ kubectl get mlcycle -n $(DEMO_NAMESPACE)"
 	@$(KUBECTL) get mlcycle -n $(DEMO_NAMESPACE)
+	@echo; echo "\$$ kubectl get pods -A"
+	@$(KUBECTL) get pods -A
 
 .PHONY: test
-test: k8s ## all tests: unit, real API server (kube-api-test), and e2e against the local control plane
-	e2e-tests/with-apiserver.sh $(MVN) verify -Pe2e
+test: k8s build ## all tests: unit, real API server (kube-api-test), and e2e against the full local cluster
+	e2e-tests/with-cluster.sh $(MVN) verify -Pe2e
+	$(CLUSTER)/lifecycle-test.sh
 
 .PHONY: unit
 unit: k8s ## unit tests and kube-api-test tests only (no control plane needed)
@@ -39,8 +42,24 @@ crds: ## regenerate crds/ from the classes in operator/api
 	$(MVN) -pl operator/api test -Dtest=CheckedInCrdsTest -Dsurefire.failIfNoSpecifiedTests=false -Dmlcycle.writeCrds=true
 
 .PHONY: k8s
-k8s: ## build Kubernetes v1.34.4 and etcd from source into ~/.cache/mlcycle (cached)
+k8s: ## build Kubernetes v1.34.4, etcd, CoreDNS, SeaweedFS, the GPU device plugin from source into ~/.cache/mlcycle (cached)
 	$(CLUSTER)/build.sh
+
+.PHONY: images
+images: build ## container images (JRE base from Debian, pause, busybox, CoreDNS, SeaweedFS, operator); cached
+	$(CLUSTER)/images.sh
+
+.PHONY: cluster-up
+cluster-up: build ## whole cluster: control plane + node (containerd, kubelet, GPUs, kube-proxy) + DNS, S3, operator
+	$(CLUSTER)/cluster-up.sh
+
+.PHONY: cluster-down
+cluster-down: ## stop the whole cluster and remove every trace of it (processes, mounts, iptables, bridge, state)
+	$(CLUSTER)/cluster-down.sh
+
+.PHONY: bench-cluster
+bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and cluster-down; writes bench/results/cluster.md
+	$(CLUSTER)/bench.sh
 
 .PHONY: apiserver-up
 apiserver-up: ## start etcd, kube-apiserver, controller-manager, scheduler (kubeconfig: /tmp/mlcycle-cluster/kubeconfig)

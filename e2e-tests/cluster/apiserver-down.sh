@@ -6,6 +6,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 take_lock
-stop_daemons
+teardown_node   # also the node's traces, when cluster-up ran
 remove_state_dir
 log "control plane stopped; $CLUSTER_DIR removed"

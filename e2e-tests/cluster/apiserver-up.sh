@@ -24,9 +24,10 @@ if ((running == ${#CONTROL_PLANE[@]})) && kubectl_admin get --raw /readyz >/dev/
   log "control plane already running (kubeconfig: $ADMIN_KUBECONFIG); nothing to do"
   exit 0
 fi
-if ((running > 0)) || [[ -e $CLUSTER_DIR ]] || [[ -n $(stray_pids) ]]; then
+# (cluster-up cleans up itself and already starts node parts in the state dir meanwhile)
+if [[ -z ${MLCYCLE_FRESH_STATE:-} ]] && { ((running > 0)) || [[ -e $CLUSTER_DIR ]] || [[ -n $(stray_pids) ]]; }; then
   log "cleaning up leftovers of an earlier run in $CLUSTER_DIR"
-  stop_daemons
+  teardown_node
   remove_state_dir
 fi
 

@@ -2,7 +2,8 @@
 # Builds the local cluster's binaries from the Go module proxy into the versioned cache
 # ($MLCYCLE_CACHE/k8s/<version>/bin), then links etcd, kube-apiserver and kubectl where Fabric8
 # kube-api-test looks for them. A module is rebuilt only when the hash of its files (go.mod,
-# go.sum, *.go), of this script and of `go version` differs from its stamp in the bin dir.
+# go.sum, *.go and embedded static files), of its build settings here and of `go version` differs
+# from its stamp in the bin dir (so adding a module does not rebuild the others).
 #
 # Usage: build.sh [MODULE...]   (default: all modules)
 # Each Go module here yields some binaries: add a module (CoreDNS, a device plugin, ...) by
@@ -16,8 +17,12 @@ declare -A MODULES=(
          k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubelet
          k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kubectl"
   [etcd]="mlcycle.io/cluster/etcd"
+  [gpu-device-plugin]="mlcycle.io/cluster/gpu-device-plugin"
+  [coredns]="mlcycle.io/cluster/coredns"
+  [seaweedfs]="mlcycle.io/cluster/weed"
+  [pause]="mlcycle.io/cluster/pause"
 )
-MODULE_ORDER=(etcd k8s)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -27,8 +32,9 @@ export CGO_ENABLED=0
 module_hash() {
   (
     cd "$CLUSTER_SRC_DIR"
-    find "$1" -type f \( -name go.mod -o -name go.sum -o -name '*.go' \) | LC_ALL=C sort | xargs cat
-    cat build.sh
+    find "$1" -type f | LC_ALL=C sort | xargs cat
+    echo "${MODULES[$1]}"
+    declare -f "ldflags_$1" "tags_$1" build_module
     go version
   ) | sha256sum | cut -d' ' -f1
 }
@@ -62,6 +68,14 @@ ldflags_etcd() {
 
 tags_k8s() { echo "selinux,notest,grpcnotrace"; }  # upstream's release tags
 tags_etcd() { echo ""; }
+ldflags_gpu-device-plugin() { echo "-s -w"; }
+tags_gpu-device-plugin() { echo ""; }
+ldflags_pause() { echo "-s -w"; }
+tags_pause() { echo ""; }
+ldflags_coredns() { echo "-s -w"; }
+tags_coredns() { echo ""; }
+ldflags_seaweedfs() { echo "-s -w"; }
+tags_seaweedfs() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

@@ -4,9 +4,9 @@
 # build.sh          builds the binaries into the versioned cache
 # apiserver-up.sh   etcd + kube-apiserver + kube-controller-manager + kube-scheduler
 # apiserver-down.sh stops them (also after a crash) and removes the state dir
-# A later cluster-up / cluster-down extends these: the node components (containerd, kubelet,
-# kube-proxy, CNI, CoreDNS) start with start_daemon after apiserver-up and stop before
-# apiserver-down; their Debian binaries go into STRAY_EXE_PREFIXES.
+# images.sh         builds the container images (own dockerd when none runs)
+# cluster-up.sh     apiserver-up + a real node (containerd, kubelet, kube-proxy, CNI, GPUs) + add-ons
+# cluster-down.sh   removes all of it, also after a crashed or half-done cluster-up
 
 CLUSTER_SRC_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -36,10 +36,27 @@ POD_CIDR=10.244.0.0/16
 CLUSTER_DOMAIN=cluster.local
 SERVICE_ACCOUNT_ISSUER="https://kubernetes.default.svc.$CLUSTER_DOMAIN"
 
+# The node. Fixed folders outside the state dir: the container runtime's state (its socket,
+# shim sockets, network namespaces) and our own dockerd's, both on tmpfs and removed at down.
+NODE_NAME=mlcycle-node
+NODE_POD_CIDR=10.244.0.0/24       # the node's share of POD_CIDR (CNI host-local range)
+BRIDGE=mlc0
+DNS_SERVICE_IP=10.96.0.10
+CONTAINERD_STATE=/run/mlcycle-containerd
+CONTAINERD_SOCK=$CONTAINERD_STATE/containerd.sock
+KUBELET_ROOT="$CLUSTER_DIR/kubelet"
+DEVICE_PLUGIN_DIR=/var/lib/kubelet/device-plugins   # fixed in the kubelet, whatever --root-dir
+GPU_COUNT="${MLCYCLE_GPU_COUNT:-4}"
+DOCKER_EXEC_ROOT=/run/mlcycle-docker
+DOCKER_DATA_ROOT="$MLCYCLE_CACHE/docker"            # kept across downs: it is the image cache
+IMAGE_PREFIX=mlcycle.local
+IPTABLES_CHAIN=MLCYCLE-FORWARD
+
 WAIT_TIMEOUT_S="${MLCYCLE_WAIT_TIMEOUT_S:-120}"
 # Processes found by stray_pids: their executable lies under one of these and their command
-# line names the state dir. cluster-up adds the Debian binaries it starts (containerd, ...).
-STRAY_EXE_PREFIXES=("$BIN_DIR/")
+# line names one of STRAY_MARKERS (a shim names only the runtime's socket, not the state dir).
+STRAY_EXE_PREFIXES=("$BIN_DIR/" /usr/bin/containerd /usr/sbin/dockerd /usr/bin/dockerd)
+STRAY_MARKERS=("$CLUSTER_DIR/" "$CONTAINERD_STATE/" "$DOCKER_EXEC_ROOT/")
 
 log() { printf '%s [cluster] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -68,9 +85,12 @@ node_ip() {
 }
 
 # take_lock: serialises up/down runs on the same state dir (held until the script exits).
+# Scripts run by a lock holder (cluster-up runs apiserver-up) inherit it through the env.
 take_lock() {
+  [[ ${MLCYCLE_LOCK_HELD:-} == "$CLUSTER_DIR" ]] && return 0
   exec 9>"$CLUSTER_DIR.lock"
   flock -w 600 9 || die "another up/down holds $CLUSTER_DIR.lock"
+  export MLCYCLE_LOCK_HELD="$CLUSTER_DIR"
 }
 
 # ---- processes ---------------------------------------------------------------------------
@@ -88,7 +108,7 @@ daemon_pid() {
   pid=$(cat "$RUN_DIR/$1.pid" 2>/dev/null) || return 1
   [[ $pid =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
   # guard against a reused pid: the daemon's command line names the state dir
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$CLUSTER_DIR/" || return 1
+  names_marker "$pid" || return 1
   echo "$pid"
 }
 
@@ -104,6 +124,14 @@ start_daemon() {
   echo $! >"$RUN_DIR/$name.pid"
 }
 
+# names_marker PID: the process's command line names one of STRAY_MARKERS.
+names_marker() {
+  local cmd m
+  cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  for m in "${STRAY_MARKERS[@]}"; do [[ $cmd == *"$m"* ]] && return 0; done
+  return 1
+}
+
 # stray_pids: processes of this state dir, whatever the pid files say.
 stray_pids() {
   local p exe prefix
@@ -113,8 +141,7 @@ stray_pids() {
     exe=$(readlink "/proc/$p/exe" 2>/dev/null) || continue
     exe=${exe% (deleted)}
     for prefix in "${STRAY_EXE_PREFIXES[@]}"; do
-      if [[ $exe == "$prefix"* ]] && pid_alive "$p" \
-        && tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF "$CLUSTER_DIR/"; then
+      if [[ $exe == "$prefix"* ]] && pid_alive "$p" && names_marker "$p"; then
         echo "$p"; break
       fi
     done
@@ -221,3 +248,5 @@ https_healthz() {
 }
 
 source "$CLUSTER_SRC_DIR/pki.sh"
+source "$CLUSTER_SRC_DIR/node.sh"
+source "$CLUSTER_SRC_DIR/addons.sh"

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Builds the cluster's container images without any registry: a Java 17 JRE base from Debian
+# (debootstrap), and small images around the binaries build.sh made (pause, CoreDNS, SeaweedFS),
+# a busybox test image and the operator. Uses the machine's dockerd when one answers, else
+# starts its own (stopped by cluster-down). An image is rebuilt only when the hash of its
+# inputs differs from its `io.mlcycle.inputs` label.
+#
+# Usage: images.sh            build what is stale
+#        images.sh --list     print the image references the node needs
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+REPO_ROOT=$(cd "$CLUSTER_SRC_DIR/../.." && pwd)
+IMAGES_SRC="$CLUSTER_SRC_DIR/images"
+OPERATOR_VERSION=0.1.0-SNAPSHOT
+JRE_IMAGE=$IMAGE_PREFIX/jre:17
+NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
+  "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION")
+if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
+
+ensure_cmd dockerd docker.io
+ensure_cmd debootstrap debootstrap
+ensure_cmd busybox busybox-static
+ensure_docker   # sets DOCKER (node.sh)
+
+inputs_label() { $DOCKER image inspect -f '{{index .Config.Labels "io.mlcycle.inputs"}}' "$1" 2>/dev/null || true; }
+
+# build_image REF CONTEXT DOCKERFILE INPUTS_HASH [BUILD_ARGS...]
+build_image() {
+  local ref=$1 ctx=$2 file=$3 hash=$4; shift 4
+  [[ $(inputs_label "$ref") == "$hash" ]] && return 0
+  log "building image $ref"
+  # legacy builder: FROM a local image without asking a registry; no network for RUN steps
+  DOCKER_BUILDKIT=0 $DOCKER build -q --network none --label "io.mlcycle.inputs=$hash" \
+    -t "$ref" -f "$file" "$@" "$ctx" >/dev/null
+}
+
+# A context folder holding the Dockerfile and the given files (cheap hard links when possible).
+context_with() {
+  local dir="$MLCYCLE_CACHE/image-contexts/$1"; shift
+  rm -rf "$dir"; mkdir -p "$dir"
+  cp -l "$@" "$dir/" 2>/dev/null || cp "$@" "$dir/"
+  echo "$dir"
+}
+
+# The JRE base: Debian bookworm minbase + openjdk-17-jre-headless, imported as one layer.
+# curl too (SigV4-signed S3 requests in tests and debugging; 2 MB).
+build_jre_base() {
+  local hash dir mirror
+  hash=$( { declare -f build_jre_base; echo bookworm; } | sha256sum | cut -c1-16)
+  [[ $(inputs_label "$JRE_IMAGE") == "$hash" ]] && return 0
+  mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)
+  mirror=${mirror:-http://deb.debian.org/debian}
+  dir=$(mktemp -d "$MLCYCLE_CACHE/jre-rootfs.XXXXXX")
+  # shellcheck disable=SC2064
+  trap "umount '$dir/proc' 2>/dev/null || true; rm -rf '$dir'" EXIT
+  log "building image $JRE_IMAGE (debootstrap bookworm from $mirror; about a minute)"
+  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$LOG_DIR/jre-debootstrap.log" 2>&1 \
+    || die "debootstrap failed: see $LOG_DIR/jre-debootstrap.log"
+  mount -t proc proc "$dir/proc"   # the JRE's postinst runs java (ca-certificates-java)
+  chroot "$dir" /bin/sh -c 'apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless curl \
+    && apt-get clean && rm -rf /var/lib/apt/lists/* /usr/share/doc /usr/share/man' \
+    >>"$LOG_DIR/jre-debootstrap.log" 2>&1 || die "JRE install failed: see $LOG_DIR/jre-debootstrap.log"
+  umount "$dir/proc"
+  tar -C "$dir" -c . | $DOCKER import --change "LABEL io.mlcycle.inputs=$hash" \
+    --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' - "$JRE_IMAGE" >/dev/null
+  rm -rf "$dir"; trap - EXIT
+}
+
+build_busybox() {
+  local dir="$MLCYCLE_CACHE/image-contexts/busybox" hash a
+  hash=$( { cat "$IMAGES_SRC/busybox/Dockerfile"; busybox | head -n1; } | sha256sum | cut -c1-16)
+  [[ $(inputs_label "$IMAGE_PREFIX/busybox:1") == "$hash" ]] && return 0
+  rm -rf "$dir"; mkdir -p "$dir/rootfs/bin" "$dir/rootfs/tmp"
+  cp "$(command -v busybox)" "$dir/rootfs/bin/busybox"
+  for a in $(busybox --list); do [[ $a == busybox ]] || ln -sf busybox "$dir/rootfs/bin/$a"; done
+  chmod 1777 "$dir/rootfs/tmp"
+  cp "$IMAGES_SRC/busybox/Dockerfile" "$dir/"
+  build_image "$IMAGE_PREFIX/busybox:1" "$dir" "$dir/Dockerfile" "$hash"
+}
+
+# binary_image NAME TAG BINARY MODULE: an image of one binary from build.sh's MODULE
+binary_image() {
+  local name=$1 tag=$2 bin=$3 module=$4 hash ctx
+  hash=$( { cat "$IMAGES_SRC/$name/Dockerfile" "$BIN_DIR/.stamp-$module"; } | sha256sum | cut -c1-16)
+  [[ $(inputs_label "$IMAGE_PREFIX/$name:$tag") == "$hash" ]] && return 0
+  ctx=$(context_with "$name" "$IMAGES_SRC/$name/Dockerfile" "$BIN_DIR/$bin")
+  build_image "$IMAGE_PREFIX/$name:$tag" "$ctx" "$ctx/Dockerfile" "$hash"
+}
+
+build_operator() {
+  local app="$REPO_ROOT/operator/target/quarkus-app" hash
+  [[ -f $app/quarkus-run.jar ]] || die "$app is missing: run 'make build' (mvn package) first"
+  hash=$( { cat "$REPO_ROOT/operator/src/main/docker/Dockerfile"; inputs_label "$JRE_IMAGE"
+            find "$app" -type f -printf '%P %s %T@\n' | LC_ALL=C sort; } | sha256sum | cut -c1-16)
+  build_image "$IMAGE_PREFIX/operator:$OPERATOR_VERSION" "$REPO_ROOT/operator" \
+    "$REPO_ROOT/operator/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
+}
+
+"$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs >/dev/null
+start=$SECONDS
+binary_image pause 1 pause pause
+build_busybox
+binary_image coredns 1.15.0 coredns coredns
+binary_image seaweedfs 4.53 weed seaweedfs
+build_jre_base
+build_operator
+log "images ready in $((SECONDS - start)) s: ${NODE_IMAGES[*]}"
