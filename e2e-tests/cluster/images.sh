@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the cluster's container images without any registry: a Java 17 JRE base from Debian
 # (debootstrap), and small images around the binaries build.sh made (pause, CoreDNS, SeaweedFS),
-# a busybox test image and the operator. Uses the machine's dockerd when one answers, else
+# a busybox test image, the operator and the inference runtime. Uses the machine's dockerd when one answers, else
 # starts its own (stopped by cluster-down). An image is rebuilt only when the hash of its
 # inputs differs from its `io.mlcycle.inputs` label.
 #
@@ -15,7 +15,8 @@ IMAGES_SRC="$CLUSTER_SRC_DIR/images"
 OPERATOR_VERSION=0.1.0-SNAPSHOT
 JRE_IMAGE=$IMAGE_PREFIX/jre:17
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
-  "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION")
+  "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
+  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
 
 ensure_cmd dockerd docker.io
@@ -44,7 +45,8 @@ context_with() {
 }
 
 # The JRE base: Debian bookworm minbase + openjdk-17-jre-headless, imported as one layer.
-# curl too (SigV4-signed S3 requests in tests and debugging; 2 MB).
+# curl too (SigV4-signed S3 requests in tests and debugging; 2 MB), and libgomp1 (OpenMP, which
+# XGBoost's native library links: without it no XGBoost model loads in the inference runtime).
 build_jre_base() {
   local hash dir mirror
   hash=$( { declare -f build_jre_base; echo bookworm; } | sha256sum | cut -c1-16)
@@ -58,7 +60,7 @@ build_jre_base() {
   debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$LOG_DIR/jre-debootstrap.log" 2>&1 \
     || die "debootstrap failed: see $LOG_DIR/jre-debootstrap.log"
   mount -t proc proc "$dir/proc"   # the JRE's postinst runs java (ca-certificates-java)
-  chroot "$dir" /bin/sh -c 'apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless curl \
+  chroot "$dir" /bin/sh -c 'apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless curl libgomp1 \
     && apt-get clean && rm -rf /var/lib/apt/lists/* /usr/share/doc /usr/share/man' \
     >>"$LOG_DIR/jre-debootstrap.log" 2>&1 || die "JRE install failed: see $LOG_DIR/jre-debootstrap.log"
   umount "$dir/proc"
@@ -69,7 +71,7 @@ build_jre_base() {
 
 build_busybox() {
   local dir="$MLCYCLE_CACHE/image-contexts/busybox" hash a
-  hash=$( { cat "$IMAGES_SRC/busybox/Dockerfile"; busybox | head -n1; } | sha256sum | cut -c1-16)
+  hash=$( { cat "$IMAGES_SRC/busybox/Dockerfile"; busybox | sed -n 1p; } | sha256sum | cut -c1-16)
   [[ $(inputs_label "$IMAGE_PREFIX/busybox:1") == "$hash" ]] && return 0
   rm -rf "$dir"; mkdir -p "$dir/rootfs/bin" "$dir/rootfs/tmp"
   cp "$(command -v busybox)" "$dir/rootfs/bin/busybox"
@@ -88,13 +90,15 @@ binary_image() {
   build_image "$IMAGE_PREFIX/$name:$tag" "$ctx" "$ctx/Dockerfile" "$hash"
 }
 
-build_operator() {
-  local app="$REPO_ROOT/operator/target/quarkus-app" hash
+# quarkus_image NAME MODULE: the image of a Quarkus application packaged by `mvn package` in MODULE
+# (context MODULE, Dockerfile MODULE/src/main/docker/Dockerfile, FROM the JRE base).
+quarkus_image() {
+  local name=$1 module="$REPO_ROOT/$2" app="$REPO_ROOT/$2/target/quarkus-app" hash
   [[ -f $app/quarkus-run.jar ]] || die "$app is missing: run 'make build' (mvn package) first"
-  hash=$( { cat "$REPO_ROOT/operator/src/main/docker/Dockerfile"; inputs_label "$JRE_IMAGE"
+  hash=$( { cat "$module"/src/main/docker/*; inputs_label "$JRE_IMAGE"
             find "$app" -type f -printf '%P %s %T@\n' | LC_ALL=C sort; } | sha256sum | cut -c1-16)
-  build_image "$IMAGE_PREFIX/operator:$OPERATOR_VERSION" "$REPO_ROOT/operator" \
-    "$REPO_ROOT/operator/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
+  build_image "$IMAGE_PREFIX/$name:$OPERATOR_VERSION" "$module" \
+    "$module/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
 }
 
 "$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs >/dev/null
@@ -104,5 +108,6 @@ build_busybox
 binary_image coredns 1.15.0 coredns coredns
 binary_image seaweedfs 4.53 weed seaweedfs
 build_jre_base
-build_operator
+quarkus_image operator operator
+quarkus_image inference-runtime inference-runtime
 log "images ready in $((SECONDS - start)) s: ${NODE_IMAGES[*]}"
