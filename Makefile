@@ -61,6 +61,10 @@ cluster-down: ## stop the whole cluster and remove every trace of it (processes,
 bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and cluster-down; writes bench/results/cluster.md
 	$(CLUSTER)/bench.sh
 
+.PHONY: bench-runtime
+bench-runtime: build ## runtime vs in-process DJL, batching on/off, MLServer and KServe; writes bench/results/runtime.md
+	bench/runtime-bench.sh
+
 .PHONY: apiserver-up
 apiserver-up: ## start etcd, kube-apiserver, controller-manager, scheduler (kubeconfig: /tmp/mlcycle-cluster/kubeconfig)
 	$(CLUSTER)/apiserver-up.sh
