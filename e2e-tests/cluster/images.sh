@@ -55,7 +55,9 @@ build_jre_base() {
   mirror=${mirror:-http://deb.debian.org/debian}
   dir=$(mktemp -d "$MLCYCLE_CACHE/jre-rootfs.XXXXXX")
   # shellcheck disable=SC2064
-  trap "umount '$dir/proc' 2>/dev/null || true; rm -rf '$dir'" EXIT
+  # Never let rm walk into a /proc that is still mounted: unmount lazily, stay on one file system, and leave the
+  # folder behind rather than risk it.
+  trap "umount -l '$dir/proc' 2>/dev/null || true; mountpoint -q '$dir/proc' || rm -rf --one-file-system '$dir'" EXIT
   log "building image $JRE_IMAGE (debootstrap bookworm from $mirror; about a minute)"
   debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$LOG_DIR/jre-debootstrap.log" 2>&1 \
     || die "debootstrap failed: see $LOG_DIR/jre-debootstrap.log"

@@ -198,6 +198,8 @@ remove_state_dir() {
     "" | / | /tmp | "$HOME" | /root | /home) die "refusing to remove state dir '$CLUSTER_DIR'" ;;
   esac
   [[ $CLUSTER_DIR == /* ]] || die "MLCYCLE_CLUSTER_DIR must be absolute: $CLUSTER_DIR"
+  # Only a folder of ours: an MLCYCLE_CLUSTER_DIR such as /var must never be removed.
+  [[ $(basename "$CLUSTER_DIR") == *mlcycle* ]] || die "refusing to remove '$CLUSTER_DIR': its name must contain 'mlcycle'"
   rm -rf "$CLUSTER_DIR"
 }
 

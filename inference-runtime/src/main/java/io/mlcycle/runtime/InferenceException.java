@@ -52,7 +52,9 @@ public class InferenceException extends RuntimeException {
             return runtime;
         }
         if (cause instanceof Error error) {
-            throw error;
+            // Rethrowing inside a future's callback would be swallowed and leave the caller with no answer:
+            // hand it back as an internal failure so REST answers 500 and gRPC INTERNAL.
+            return new IllegalStateException("engine failure: " + error, error);
         }
         return new IllegalStateException(cause);
     }

@@ -56,8 +56,8 @@ public final class ArchiveExtractor {
         if (format == Format.ZIP) {
             extractZip(archive, target, budget);
         } else {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
-            try (InputStream in = format == Format.TAR_GZ ? new GzipCompressorInputStream(raw) : raw;
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+                    InputStream in = format == Format.TAR_GZ ? new GzipCompressorInputStream(raw) : raw;
                     TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
                 extractTar(tar, target, budget);
             }

@@ -6,12 +6,15 @@ import io.mlcycle.runtime.engine.ModelManifest;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * A model that records every successful engine call's inputs and outputs into a drift recorder. It sits below
  * the batcher, so a batch of many requests is recorded once.
  */
 public final class ProfilingModel implements LoadedModel {
+
+    private static final Logger LOG = Logger.getLogger(ProfilingModel.class);
 
     private final LoadedModel model;
     private final DriftRecorder recorder;
@@ -24,7 +27,12 @@ public final class ProfilingModel implements LoadedModel {
     @Override
     public List<Tensor> predict(List<Tensor> inputs) {
         List<Tensor> outputs = model.predict(inputs);
-        recorder.record(inputs, outputs);
+        try {
+            recorder.record(inputs, outputs);
+        } catch (RuntimeException e) {
+            // A drift profile is a by-product: it must never turn a prediction that succeeded into a failure.
+            LOG.warnf(e, "drift recording failed for model %s", model.name());
+        }
         return outputs;
     }
 

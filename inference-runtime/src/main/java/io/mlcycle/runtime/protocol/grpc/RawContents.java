@@ -81,6 +81,12 @@ final class RawContents {
     }
 
     private static byte[][] readStrings(String input, long[] shape, ByteBuffer buffer, int count) {
+        // Each element needs at least its 4-byte length: check before allocating, so a tiny request with a huge
+        // shape cannot make the server allocate gigabytes.
+        if (4L * count > buffer.remaining()) {
+            throw InferenceException.badRequest("input '" + input + "': shape " + Shapes.format(shape) + " needs "
+                    + count + " BYTES elements, but the raw contents hold only " + buffer.remaining() + " bytes");
+        }
         byte[][] values = new byte[count][];
         for (int i = 0; i < count; i++) {
             if (buffer.remaining() < 4) {

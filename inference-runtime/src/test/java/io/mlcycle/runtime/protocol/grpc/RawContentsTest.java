@@ -55,12 +55,19 @@ class RawContentsTest {
                 .isInstanceOfSatisfying(InferenceException.class,
                         e -> assertThat(e.kind()).isEqualTo(InferenceException.Kind.BAD_REQUEST))
                 .hasMessage("input 'x': shape [2] of FP64 needs 16 bytes of raw contents, got 15");
-        assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, TWO,
-                ByteString.copyFrom(new byte[] {9, 0, 0, 0, 'a'}), 2))
+        assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, new long[] {1},
+                ByteString.copyFrom(new byte[] {9, 0, 0, 0, 'a'}), 1))
                 .hasMessage("input 's': BYTES element 0 claims 9 bytes, only 1 are left in the raw contents");
         assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, TWO,
                 ByteString.copyFrom(new byte[] {1, 0, 0, 0, 'a'}), 2))
+                .hasMessage("input 's': shape [2] needs 2 BYTES elements, but the raw contents hold only 5 bytes");
+        assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, TWO,
+                ByteString.copyFrom(new byte[] {2, 0, 0, 0, 'a', 'b', 'c', 'd'}), 2))
                 .hasMessage("input 's': shape [2] needs 2 BYTES elements, raw contents end after 1");
+        // A few bytes claiming a huge shape are refused before anything is allocated for it.
+        assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, new long[] {Integer.MAX_VALUE},
+                ByteString.copyFrom(new byte[] {1, 0, 0, 0, 'a'}), Integer.MAX_VALUE))
+                .hasMessageContaining("needs 2147483647 BYTES elements, but the raw contents hold only 5 bytes");
         assertThatThrownBy(() -> RawContents.read("s", Datatype.BYTES, new long[] {1},
                 ByteString.copyFrom(new byte[] {1, 0, 0, 0, 'a', 'b'}), 1))
                 .hasMessage("input 's': raw contents hold 1 bytes more than the 1 BYTES elements of shape [1]");
