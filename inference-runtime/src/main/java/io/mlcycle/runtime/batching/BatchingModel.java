@@ -8,6 +8,7 @@ import io.mlcycle.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -121,19 +122,28 @@ final class BatchingModel implements ScheduledModel {
         return delegate.signature();
     }
 
-    /** Fails the requests still queued, lets the batches in the engine finish, then closes the model. */
+    /**
+     * Fails the requests still queued, lets the batches in the engine finish (30 s for all of them), then closes the
+     * model. A worker still inside the engine by then keeps the model open: freeing native memory under a running
+     * predict could crash the JVM, and a leak at shutdown costs nothing.
+     */
     @Override
     public void close() {
         InferenceException closing = new InferenceException(InferenceException.Kind.UNAVAILABLE,
                 "model '" + name() + "' is shutting down");
         queue.close().forEach(request -> request.result().completeExceptionally(closing));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Thread worker : workers) {
             try {
-                worker.join(30_000);
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        if (workers.stream().anyMatch(Thread::isAlive)) {
+            LOG.warnf("%s: a batch is still in the engine after 30 s; leaving the model open", delegate);
+            return;
         }
         delegate.close();
     }

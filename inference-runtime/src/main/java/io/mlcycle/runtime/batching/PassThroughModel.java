@@ -6,6 +6,7 @@ import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A model called on the caller's own thread, one request per engine call: no queue, no thread hop. It still admits
@@ -69,8 +70,19 @@ final class PassThroughModel implements ScheduledModel {
         return delegate.signature();
     }
 
+    /** Closes the model once the calls in progress have finished (30 s at most; otherwise it stays open). */
     @Override
     public void close() {
+        try {
+            // Taking every permit refuses new calls and waits for the running ones: closing native memory under a
+            // running predict could crash the JVM.
+            if (!admitted.tryAcquire(limit, 30, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         delegate.close();
     }
 
