@@ -16,19 +16,17 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.mlcycle.e2e.support.ClusterS3;
 import io.mlcycle.e2e.support.TestCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,7 +56,7 @@ class InferenceRuntimeOnClusterTest {
 
     private final TestCluster cluster = TestCluster.get();
     private final String namespace = cluster.createNamespace("runtime");
-    private final Secret credentials = cluster.client().secrets().inNamespace("mlcycle-system").withName("mlcycle-s3").get();
+    private final ClusterS3 s3 = new ClusterS3(cluster);
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,11 +74,11 @@ class InferenceRuntimeOnClusterTest {
         booster.saveModel(model.toString());
         sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         String key = "mlcycle/" + namespace + "/model.json";
-        assertThat(curl("-X", "PUT", "--data-binary", "@" + model, s3HostEndpoint() + "/" + key)).isEqualTo("200");
+        assertThat(s3.request("-X", "PUT", "--data-binary", "@" + model, s3.hostEndpoint() + "/" + key)).isEqualTo("200");
         modelUri = "s3://" + key;
         cluster.client().resource(new SecretBuilder()
                 .withNewMetadata().withName("mlcycle-s3").withNamespace(namespace).endMetadata()
-                .withData(credentials.getData()).build()).create();
+                .withData(s3.credentials().getData()).build()).create();
     }
 
     @AfterEach
@@ -234,26 +232,5 @@ class InferenceRuntimeOnClusterTest {
             System.arraycopy(rows[r], 0, data, r * FEATURES, FEATURES);
         }
         return new DMatrix(data, rows.length, FEATURES, Float.NaN);
-    }
-
-    private String s3HostEndpoint() {
-        return "http://" + cluster.client().services().inNamespace("mlcycle-storage").withName("seaweedfs").get()
-                .getSpec().getClusterIP() + ":8333";
-    }
-
-    private String decoded(String name) {
-        return new String(Base64.getDecoder().decode(credentials.getData().get(name)), StandardCharsets.UTF_8);
-    }
-
-    /** A SigV4-signed S3 request with curl (as S3StorageTest sends it); returns the HTTP status. */
-    private String curl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                "--max-time", "10", "--aws-sigv4", "aws:amz:" + decoded("AWS_REGION") + ":s3",
-                "--user", decoded("AWS_ACCESS_KEY_ID") + ":" + decoded("AWS_SECRET_ACCESS_KEY"),
-                "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 }

@@ -1,0 +1,65 @@
+package io.mlcycle.e2e.support;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The cluster's S3 store (SeaweedFS) as the host reaches it: its Service address and the keys in {@code mlcycle-s3}. */
+public final class ClusterS3 {
+
+    private final TestCluster cluster;
+    private final Secret credentials;
+
+    public ClusterS3(TestCluster cluster) {
+        this.cluster = cluster;
+        this.credentials = cluster.client().secrets().inNamespace("mlcycle-system").withName("mlcycle-s3").get();
+    }
+
+    /** The Secret holding the keys, to copy into a test's namespace. */
+    public Secret credentials() {
+        return credentials;
+    }
+
+    /** The Service's ClusterIP, which the host reaches through the bridge route. */
+    public String hostEndpoint() {
+        return "http://" + cluster.client().services().inNamespace("mlcycle-storage").withName("seaweedfs").get()
+                .getSpec().getClusterIP() + ":8333";
+    }
+
+    public String accessKey() {
+        return decoded("AWS_ACCESS_KEY_ID");
+    }
+
+    public String secretKey() {
+        return decoded("AWS_SECRET_ACCESS_KEY");
+    }
+
+    /** A SigV4-signed request with the Secret's keys; returns the HTTP status. */
+    public String request(String... curlArgs) throws IOException, InterruptedException {
+        return requestAs(accessKey(), secretKey(), curlArgs);
+    }
+
+    /** A SigV4-signed request with curl, as any S3 client would send it; returns the HTTP status. */
+    public String requestAs(String accessKey, String secretKey, String... curlArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "--max-time", "10", "--aws-sigv4", "aws:amz:" + decoded("AWS_REGION") + ":s3",
+                "--user", accessKey + ":" + secretKey,
+                // curl 7.88 signs the body but does not send its hash, which S3 needs: declare it unsigned
+                "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD"));
+        command.addAll(List.of(curlArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("curl did not finish in 20 s: " + command);
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private String decoded(String name) {
+        return new String(Base64.getDecoder().decode(credentials.getData().get(name)), StandardCharsets.UTF_8);
+    }
+}
