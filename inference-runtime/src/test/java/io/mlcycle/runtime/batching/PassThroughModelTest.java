@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlcycle.runtime.tensor.Tensor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class PassThroughModelTest {
 
     private final TestingModel engine = new TestingModel();
-    private final List<List<Long>> observed = new ArrayList<>();
+    // Written by the engine-calling threads, two at once in the overload test.
+    private final List<List<Long>> observed = new CopyOnWriteArrayList<>();
 
     private ScheduledModel schedule(TestingModel model, int maxBatchSize, int queueCapacity, int workers) {
         return new BatchingPolicy(new BatchingSettings(maxBatchSize, Duration.ofMillis(5), queueCapacity, workers),
