@@ -3,6 +3,8 @@
 #   (a) added latency at batch 1: in-process DJL predict vs the server over REST and gRPC, one request at a time
 #   (b) saturation throughput (closed loop) with and without dynamic batching, then p50/p99 at 70% of it (open loop)
 #   (c) the same load against MLServer + mlserver-xgboost and KServe's Python server (bench/peers), same model.json
+#   (d) a model where batching pays (the built-in MLP, 64 -> 2048 -> 2048 -> 8, PyTorch): saturation without and
+#       with dynamic batching
 # Needs: inference-runtime packaged (mvn -q -B -pl inference-runtime -am package), python3 with venv and PyPI for
 # (c) (bench/setup-peers-venv.sh). Env: BENCH_SECONDS (per load phase, default 8), BENCH_CONCURRENCY (32),
 # BENCH_SKIP_PEERS=1 to run (a) and (b) only.
@@ -26,7 +28,7 @@ CP=$RT/target/classes:$(cat "$WORK/cp.txt")
 mkdir -p "$WORK/classes"
 javac -q -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java') 2>/dev/null || javac -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java')
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.cache/mlcycle/djl} OMP_NUM_THREADS=1
-bench() { java -Dai.djl.offline=true -Dbench.features=$FEATURES -cp "$WORK/classes:$CP" io.mlcycle.runtime.bench.RuntimeBench "$@" 2>>"$WORK/bench.log" | tail -n1; }
+bench() { java -Dai.djl.offline=true -Dbench.features=${BENCH_FEATURES:-$FEATURES} -cp "$WORK/classes:$CP" io.mlcycle.runtime.bench.RuntimeBench "$@" 2>>"$WORK/bench.log" | tail -n1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_ready() { # URL NAME
   for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done
@@ -51,9 +53,9 @@ record "drift recording cost (1 thread)" "$(bench drift $FEATURES 1 200000)"
 record "drift recording cost (1 thread)" "$(bench drift $FEATURES 32 20000)"
 record "in-process DJL predict, batch 1" "$(bench sequential inprocess "$WORK/model" 5000)"
 
-start_runtime() { # MAX_BATCH_SIZE
+start_runtime() { # MAX_BATCH_SIZE [ARTIFACT SHA256]
   HTTP=$(free_port) GRPC=$(free_port)
-  MLCYCLE_RUNTIME_MODEL_URI=file://$WORK/model/model.json MLCYCLE_RUNTIME_SHA256=$SHA MLCYCLE_RUNTIME_NAME=$MODEL \
+  MLCYCLE_RUNTIME_MODEL_URI=file://${2:-$WORK/model/model.json} MLCYCLE_RUNTIME_SHA256=${3:-$SHA} MLCYCLE_RUNTIME_NAME=$MODEL \
   MLCYCLE_RUNTIME_CACHE_DIR=$WORK/cache MLCYCLE_HTTP_PORT=$HTTP MLCYCLE_GRPC_PORT=$GRPC \
   MLCYCLE_RUNTIME_BATCHING_MAX_BATCH_SIZE=$1 MLCYCLE_RUNTIME_BATCHING_MAX_DELAY=1ms \
     java -Dai.djl.offline=true -XX:-UsePerfData -Dquarkus.log.level=WARN -jar "$RT/target/quarkus-app/quarkus-run.jar" >"$WORK/runtime-$1.log" 2>&1 &
@@ -65,6 +67,9 @@ start_runtime 1
 REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
 record "mlcycle REST, batch 1, one at a time" "$(bench sequential rest "$REST" 3000)"
 record "mlcycle gRPC, batch 1, one at a time" "$(bench sequential grpc "127.0.0.1:$GRPC/$MODEL" 3000)"
+# The floor under those two: same server, same client, no model work (no decoding, engine or encoding).
+record "mlcycle REST GET /v2/health/live, one at a time" "$(bench sequential rest-live "http://127.0.0.1:$HTTP/v2/health/live" 3000)"
+record "mlcycle gRPC ServerLive, one at a time" "$(bench sequential grpc-live "127.0.0.1:$GRPC/$MODEL" 3000)"
 load_phases "mlcycle REST, batching off" rest "$REST"
 load_phases "mlcycle gRPC, batching off" grpc "127.0.0.1:$GRPC/$MODEL"
 kill -9 "$RUNTIME_PID"
@@ -74,6 +79,19 @@ REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
 load_phases "mlcycle REST, batching on" rest "$REST"
 load_phases "mlcycle gRPC, batching on" grpc "127.0.0.1:$GRPC/$MODEL"
 kill -9 "$RUNTIME_PID"
+
+MLP_FEATURES=64 MLP_HIDDEN=2048 MLP_OUTPUTS=8
+log "the built-in MLP ($MLP_FEATURES -> $MLP_HIDDEN -> $MLP_HIDDEN -> $MLP_OUTPUTS, PyTorch): batching off, then on"
+MLP_SHA=$(bench mlp "$WORK" $MLP_FEATURES $MLP_HIDDEN $MLP_OUTPUTS | sed 's/sha256=//')
+export BENCH_FEATURES=$MLP_FEATURES
+record "MLP: in-process DJL predict, batch 1" "$(bench sequential inprocess "$WORK/mlp" 1000)"
+start_runtime 1 "$WORK/mlp.tar.gz" "$MLP_SHA"
+load_phases "MLP: mlcycle REST, batching off" rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer"
+kill -9 "$RUNTIME_PID"
+start_runtime 32 "$WORK/mlp.tar.gz" "$MLP_SHA"
+load_phases "MLP: mlcycle REST, batching on" rest "http://127.0.0.1:$HTTP/v2/models/$MODEL/infer"
+kill -9 "$RUNTIME_PID"
+unset BENCH_FEATURES
 
 PEERS="skipped (BENCH_SKIP_PEERS=1)"
 if [[ ${BENCH_SKIP_PEERS:-0} != 1 ]]; then
@@ -125,6 +143,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) — the machine is shared"
   echo "- java: $(java -version 2>&1 | head -n1); OMP_NUM_THREADS=1; runtime defaults (workers = CPUs, engine-threads 1)"
   echo "- model: XGBoost binary:logistic, $FEATURES features, $TREES trees, depth 6 (xgboost4j 3.0.4), one FP32 row per request"
+  echo "- MLP rows: the built-in MLP $MLP_FEATURES -> $MLP_HIDDEN -> $MLP_HIDDEN -> $MLP_OUTPUTS (relu, FP32, random weights) on DJL's PyTorch engine, one row per request"
   echo "- peers: ${PEERS}"
   echo "- phases: ${SECONDS_PER_PHASE} s each after a 3 s warm-up; saturation = closed loop with $CONCURRENCY clients;"
   echo "  70% = open loop at a fixed rate, latency from each request's scheduled time (no coordinated omission)"

@@ -7,7 +7,7 @@ import io.grpc.stub.StreamObserver;
 import io.mlcycle.runtime.protocol.grpc.proto.GRPCInferenceServiceGrpc;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest.InferInputTensor;
-import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse;
+import io.mlcycle.runtime.protocol.grpc.proto.ServerLiveRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +19,14 @@ final class GrpcTarget implements Target {
     private final ManagedChannel channel;
     private final GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub;
     private final ModelInferRequest request;
+    private final boolean liveOnly;
 
-    GrpcTarget(String host, int port, String model, float[] row) {
+    /**
+     * ModelInfer of {@code row} or, with {@code liveOnly}, ServerLive: the transport's own cost, with no model work
+     * behind it.
+     */
+    GrpcTarget(String host, int port, String model, float[] row, boolean liveOnly) {
+        this.liveOnly = liveOnly;
         channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
         stub = GRPCInferenceServiceGrpc.newStub(channel);
         ByteBuffer raw = ByteBuffer.allocate(4 * row.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -36,9 +42,18 @@ final class GrpcTarget implements Target {
     @Override
     public CompletableFuture<Void> send() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        stub.modelInfer(request, new StreamObserver<>() {
+        if (liveOnly) {
+            stub.serverLive(ServerLiveRequest.getDefaultInstance(), completing(done));
+        } else {
+            stub.modelInfer(request, completing(done));
+        }
+        return done;
+    }
+
+    private static <T> StreamObserver<T> completing(CompletableFuture<Void> done) {
+        return new StreamObserver<>() {
             @Override
-            public void onNext(ModelInferResponse value) {
+            public void onNext(T value) {
             }
 
             @Override
@@ -50,8 +65,7 @@ final class GrpcTarget implements Target {
             public void onCompleted() {
                 done.complete(null);
             }
-        });
-        return done;
+        };
     }
 
     @Override

@@ -25,6 +25,7 @@ final class RestTarget implements Target {
     private final RequestOptions options;
     private final Buffer body;
 
+    /** POSTs one OIP infer request of {@code row} to {@code url}. */
     RestTarget(String url, float[] row) {
         StringBuilder data = new StringBuilder();
         for (float value : row) {
@@ -37,10 +38,18 @@ final class RestTarget implements Target {
                 .setURI(uri.getRawPath()).putHeader("Content-Type", "application/json");
     }
 
+    /** GETs {@code url} (e.g. /v2/health/live): the transport's own cost, with no model work behind it. */
+    RestTarget(String url) {
+        body = null;
+        URI uri = URI.create(url);
+        options = new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI(uri.getRawPath());
+    }
+
     @Override
     public CompletableFuture<Void> send() {
         return client.request(options)
-                .compose(request -> request.send(body))
+                .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(bytes -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + response.statusCode() + ": " + bytes);

@@ -15,12 +15,16 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * The benchmark's command line; every command prints one {@code key=value} line for bench/runtime-bench.sh.
  * <pre>
  * train DIR FEATURES TREES                      xgboost4j model.json (prints its sha256)
+ * mlp DIR FEATURES HIDDEN OUTPUTS               the built-in MLP (2 hidden layers), random weights, as .tar.gz
+ *                                               artifact DIR/mlp.tar.gz (prints its sha256)
  * drift FEATURES ROWS BATCHES                   cost of recording drift sketches
  * sequential inprocess|rest|grpc TARGET COUNT   one request at a time
+ * sequential rest-live|grpc-live TARGET COUNT   the same with no model work: GET /v2/health/live, ServerLive
  * closed rest|grpc TARGET CONCURRENCY SECONDS   saturation
  * open rest|grpc TARGET RATE SECONDS            fixed arrival rate
  * </pre>
- * TARGET: a model directory (inprocess), an OIP infer URL (rest) or host:port/model (grpc).
+ * TARGET: a model directory (inprocess), an OIP infer URL (rest), a URL (rest-live) or host:port/model (grpc,
+ * grpc-live).
  */
 public final class RuntimeBench {
 
@@ -31,6 +35,8 @@ public final class RuntimeBench {
         switch (args[0]) {
             case "train" -> System.out.println("sha256=" + train(Path.of(args[1]), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3])));
+            case "mlp" -> System.out.println("sha256=" + BenchMlp.write(Path.of(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4])));
             case "drift" -> System.out.println(DriftRecordingCost.measure(Integer.parseInt(args[1]),
                     Integer.parseInt(args[2]), Integer.parseInt(args[3])));
             default -> load(args);
@@ -60,9 +66,11 @@ public final class RuntimeBench {
         return switch (kind) {
             case "inprocess" -> new InProcessTarget(Path.of(where), row);
             case "rest" -> new RestTarget(where, row);
-            case "grpc" -> {
+            case "rest-live" -> new RestTarget(where);
+            case "grpc", "grpc-live" -> {
                 String[] hostPortModel = where.split("[:/]");
-                yield new GrpcTarget(hostPortModel[0], Integer.parseInt(hostPortModel[1]), hostPortModel[2], row);
+                yield new GrpcTarget(hostPortModel[0], Integer.parseInt(hostPortModel[1]), hostPortModel[2], row,
+                        kind.equals("grpc-live"));
             }
             default -> throw new IllegalArgumentException("unknown target kind " + kind);
         };

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,11 +38,20 @@ public final class DjlModelLoader {
 
     public DjlModelLoader(ObjectMapper mapper) {
         // The runtime must never fetch engine natives or model-zoo files: everything comes from the class path.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("PYTORCH_FLAVOR", "cpu");
+        // A process serves one model with one engine. Without these, ONNX Runtime and XGBoost would start PyTorch
+        // (unpacking ~430 MB of natives) as the "alternative engine" for array operations they lack.
+        setIfAbsent("ai.djl.onnx.disable_alternative", "true");
+        setIfAbsent("ai.djl.xgboost.disable_alternative", "true");
         this.selector = new EngineSelector(mapper);
         this.signatures = new SignatureResolver(mapper);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public LoadedModel load(String name, String version, Path modelDir, Options options) {
@@ -62,13 +73,44 @@ public final class DjlModelLoader {
                 selection.modelFile(), engine.djlName(), options.workers(), options.engineThreads());
         Model model = Model.newInstance(name, Device.cpu(), engine.djlName());
         try {
-            model.load(selection.modelFile(), null, engineOptions(engine, options));
+            Map<String, String> engineOptions = engineOptions(engine, options);
+            Optional<ParamsFile> params = ParamsFile.of(selection.modelFile());
+            if (params.isPresent()) {
+                BuiltinMlp mlp = selection.manifest().architecture().orElseThrow(() -> new ModelLoadException(
+                        selection.modelFile().getFileName() + " holds weights only: give 'architecture' in "
+                                + ModelManifest.FILE_NAME));
+                model.setBlock(mlp.block());
+                engineOptions.put("epoch", String.valueOf(params.get().epoch()));
+                model.load(selection.modelFile().getParent(), params.get().prefix(), engineOptions);
+                mlp.checkWeights(model.getBlock(), model.getNDManager());
+            } else {
+                model.load(selection.modelFile(), null, engineOptions);
+            }
             return new DjlLoadedModel(name, version, engine, signature, selection.manifest(), model,
                     options.workers());
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new ModelLoadException(engine.djlName() + " cannot load " + selection.modelFile().getFileName()
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A DJL parameter file, named {@code <prefix>-<epoch>.params} as DJL saves it. */
+    record ParamsFile(String prefix, int epoch) {
+
+        private static final Pattern NAME = Pattern.compile("(.+)-(\\d{4})\\.params");
+
+        static Optional<ParamsFile> of(Path file) {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(".params")) {
+                return Optional.empty();
+            }
+            Matcher matcher = NAME.matcher(name);
+            if (!matcher.matches()) {
+                throw new ModelLoadException(name + " is not named as DJL saves parameters: <prefix>-<4-digit epoch>"
+                        + ".params, e.g. mlp-0000.params");
+            }
+            return Optional.of(new ParamsFile(matcher.group(1), Integer.parseInt(matcher.group(2))));
         }
     }
 

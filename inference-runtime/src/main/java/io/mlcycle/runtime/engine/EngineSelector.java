@@ -49,7 +49,7 @@ public final class EngineSelector {
                         + "; set the engine explicitly or 'format' in " + ModelManifest.FILE_NAME);
             }
             return candidates.keySet().stream().findFirst().orElseThrow(() -> new ModelLoadException(
-                    "no model file in " + root + " (looked for *.onnx, *.pt, *.torchscript, model.json, *.ubj)"));
+                    "no model file in " + root + " (looked for *.onnx, *.pt, *.torchscript, *.params, model.json, *.ubj)"));
         });
         List<Path> files = candidates.getOrDefault(engine, List.of());
         if (files.isEmpty()) {
@@ -112,7 +112,7 @@ public final class EngineSelector {
         if (name.endsWith(".onnx")) {
             return Optional.of(EngineKind.ONNXRUNTIME);
         }
-        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript") || name.endsWith(".params")) {
             return Optional.of(EngineKind.PYTORCH);
         }
         if (name.endsWith(".json") || name.endsWith(".ubj") || name.endsWith(".xgb") || name.endsWith(".bst")) {

@@ -20,9 +20,10 @@ import java.util.Optional;
  *                "outputs": [{"name": "output", "datatype": "FP32", "shape": [-1]}]},
  *  "features": [{"name": "age", "type": "numeric"}],
  *  "referenceProfile": {"features": [{"name": "age", "type": "numeric", "binEdges": [0, 30, 60, 120]}]}}}</pre>
+ * A DJL {@code .params} file (the built-in MLP's weights) also needs {@code "architecture"}: see {@link BuiltinMlp}.
  */
 public record ModelManifest(Optional<EngineKind> format, Optional<String> file, Optional<ModelSignature> signature,
-        List<Feature> features, Optional<JsonNode> referenceProfile) {
+        List<Feature> features, Optional<JsonNode> referenceProfile, Optional<BuiltinMlp> architecture) {
 
     /** The manifest's file name. */
     public static final String FILE_NAME = "mlcycle-model.json";
@@ -36,7 +37,8 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
     }
 
     public static ModelManifest empty() {
-        return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+        return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty());
     }
 
     /** Reads a manifest, failing with the file and field at fault. */
@@ -64,7 +66,9 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
             }
             // Same schema as ModelVersion.spec.referenceProfile; the drift package reads it.
             Optional<JsonNode> reference = Optional.ofNullable(root.get("referenceProfile")).filter(JsonNode::isObject);
-            return new ModelManifest(format, file, signature, features, reference);
+            Optional<BuiltinMlp> architecture = root.has("architecture")
+                    ? Optional.of(BuiltinMlp.parse(root.get("architecture"))) : Optional.empty();
+            return new ModelManifest(format, file, signature, features, reference, architecture);
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(path + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Finds a model's signature: the manifest's when it gives one, else what the model file itself declares
- * (XGBoost JSON: feature and class counts; ONNX: the graph's inputs and outputs). TorchScript declares nothing
- * usable, so PyTorch models need a manifest signature.
+ * (XGBoost JSON: feature and class counts; ONNX: the graph's inputs and outputs; the built-in MLP: its
+ * architecture). TorchScript declares nothing usable, so TorchScript models need a manifest signature.
  */
 public final class SignatureResolver {
 
@@ -42,8 +42,9 @@ public final class SignatureResolver {
         return switch (selection.engine()) {
             case XGBOOST -> xgboost(selection.modelFile(), selection.manifest());
             case ONNXRUNTIME -> onnx(selection.modelFile());
-            case PYTORCH -> throw new ModelLoadException("a TorchScript model does not declare its tensors: give "
-                    + "'signature' in " + ModelManifest.FILE_NAME + " beside " + selection.modelFile().getFileName());
+            case PYTORCH -> selection.manifest().architecture().map(BuiltinMlp::signature).orElseThrow(
+                    () -> new ModelLoadException("a TorchScript model does not declare its tensors: give 'signature' in "
+                            + ModelManifest.FILE_NAME + " beside " + selection.modelFile().getFileName()));
         };
     }
 
