@@ -3,8 +3,8 @@
 #   (a) added latency at batch 1: in-process DJL predict vs the server over REST and gRPC, one request at a time
 #   (b) saturation throughput (closed loop) with and without dynamic batching, then p50/p99 at 70% of it (open loop)
 #   (c) the same load against MLServer + mlserver-xgboost and KServe's Python server (bench/peers), same model.json
-#   (d) a model where batching pays (the built-in MLP, 64 -> 2048 -> 2048 -> 8, PyTorch): saturation without and
-#       with dynamic batching
+#   (d) a model where batching pays (the built-in MLP, deep and narrow: 128 hidden layers of 32, PyTorch):
+#       saturation without and with dynamic batching
 # Needs: inference-runtime packaged (mvn -q -B -pl inference-runtime -am package), python3 with venv and PyPI for
 # (c) (bench/setup-peers-venv.sh). Env: BENCH_SECONDS (per load phase, default 8), BENCH_CONCURRENCY (32),
 # BENCH_SKIP_PEERS=1 to run (a) and (b) only.
@@ -80,9 +80,9 @@ load_phases "mlcycle REST, batching on" rest "$REST"
 load_phases "mlcycle gRPC, batching on" grpc "127.0.0.1:$GRPC/$MODEL"
 kill -9 "$RUNTIME_PID"
 
-MLP_FEATURES=64 MLP_HIDDEN=2048 MLP_OUTPUTS=8
-log "the built-in MLP ($MLP_FEATURES -> $MLP_HIDDEN -> $MLP_HIDDEN -> $MLP_OUTPUTS, PyTorch): batching off, then on"
-MLP_SHA=$(bench mlp "$WORK" $MLP_FEATURES $MLP_HIDDEN $MLP_OUTPUTS | sed 's/sha256=//')
+MLP_FEATURES=16 MLP_LAYERS=${BENCH_MLP_LAYERS:-128} MLP_UNITS=${BENCH_MLP_UNITS:-32} MLP_OUTPUTS=4
+log "the built-in MLP ($MLP_FEATURES inputs, $MLP_LAYERS x $MLP_UNITS hidden, $MLP_OUTPUTS outputs, PyTorch): batching off, then on"
+MLP_SHA=$(bench mlp "$WORK" $MLP_FEATURES $MLP_LAYERS $MLP_UNITS $MLP_OUTPUTS | sed 's/sha256=//')
 export BENCH_FEATURES=$MLP_FEATURES
 record "MLP: in-process DJL predict, batch 1" "$(bench sequential inprocess "$WORK/mlp" 1000)"
 start_runtime 1 "$WORK/mlp.tar.gz" "$MLP_SHA"
@@ -143,7 +143,8 @@ mkdir -p "$(dirname "$OUT")"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) — the machine is shared"
   echo "- java: $(java -version 2>&1 | head -n1); OMP_NUM_THREADS=1; runtime defaults (workers = CPUs, engine-threads 1)"
   echo "- model: XGBoost binary:logistic, $FEATURES features, $TREES trees, depth 6 (xgboost4j 3.0.4), one FP32 row per request"
-  echo "- MLP rows: the built-in MLP $MLP_FEATURES -> $MLP_HIDDEN -> $MLP_HIDDEN -> $MLP_OUTPUTS (relu, FP32, random weights) on DJL's PyTorch engine, one row per request"
+  echo "- MLP rows: the built-in MLP, $MLP_FEATURES inputs, $MLP_LAYERS hidden layers of $MLP_UNITS (relu), $MLP_OUTPUTS outputs, FP32, random weights, on DJL's PyTorch engine, one row per request;"
+  echo "  deep and narrow, so each engine call costs about the same for 1 row as for 32 (per-layer dispatch): a model where batching pays"
   echo "- peers: ${PEERS}"
   echo "- phases: ${SECONDS_PER_PHASE} s each after a 3 s warm-up; saturation = closed loop with $CONCURRENCY clients;"
   echo "  70% = open loop at a fixed rate, latency from each request's scheduled time (no coordinated omission)"

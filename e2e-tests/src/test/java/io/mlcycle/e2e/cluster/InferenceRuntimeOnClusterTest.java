@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The inference runtime image on the cluster's node: an XGBoost model trained here with xgboost4j is put in the
  * cluster's S3 store, served by a hardened Deployment reading it with Secret {@code mlcycle-s3}, and answers OIP REST
- * at its Service address from the host with xgboost4j's own predictions; a wrong digest keeps the pod unready.
+ * and gRPC (Triton's Python client, from the runtime tests' virtualenv) at its Service address from the host with
+ * xgboost4j's own predictions; a wrong digest keeps the pod unready.
  */
 class InferenceRuntimeOnClusterTest {
 
@@ -87,7 +89,7 @@ class InferenceRuntimeOnClusterTest {
     }
 
     @Test
-    void servesTheModelFromS3OverRestWithXgboostsOwnPredictions() throws Exception {
+    void servesTheModelFromS3OverRestAndGrpcWithXgboostsOwnPredictions() throws Exception {
         cluster.client().resource(runtime("churn", sha256)).create();
         cluster.client().resource(new ServiceBuilder()
                 .withNewMetadata().withName("churn").withNamespace(namespace).endMetadata()
@@ -98,8 +100,9 @@ class InferenceRuntimeOnClusterTest {
         cluster.client().apps().deployments().inNamespace(namespace).withName("churn")
                 .waitUntilCondition(d -> d != null && d.getStatus() != null
                         && Objects.equals(d.getStatus().getReadyReplicas(), 1), STARTUP.toSeconds(), TimeUnit.SECONDS);
-        String base = "http://" + cluster.client().services().inNamespace(namespace).withName("churn").get()
-                .getSpec().getClusterIP() + ":8080/v2/models/churn";
+        String clusterIp = cluster.client().services().inNamespace(namespace).withName("churn").get().getSpec()
+                .getClusterIP();
+        String base = "http://" + clusterIp + ":8080/v2/models/churn";
 
         float[][] rows = new float[8][FEATURES];
         Random random = new Random(7);
@@ -118,6 +121,12 @@ class InferenceRuntimeOnClusterTest {
         assertThat(output.path("data")).hasSize(rows.length);
         for (int r = 0; r < rows.length; r++) {
             assertThat(output.path("data").path(r).asDouble()).as("row %d", r).isCloseTo(expected[r][0], within(1e-5));
+        }
+
+        JsonNode overGrpc = json.readTree(tritonGrpcInfer(clusterIp + ":8081", "churn", rows));
+        assertThat(overGrpc).hasSize(rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            assertThat(overGrpc.path(r).asDouble()).as("gRPC row %d", r).isCloseTo(expected[r][0], within(1e-5));
         }
 
         HttpResponse<String> malformed = post(base + "/infer", "{\"inputs\": [{\"name\": \"input\", \"datatype\": "
@@ -200,6 +209,28 @@ class InferenceRuntimeOnClusterTest {
     private static Stream<ContainerStateTerminated> terminations(ContainerStatus status) {
         return Stream.of(status.getState(), status.getLastState())
                 .filter(Objects::nonNull).map(s -> s.getTerminated()).filter(Objects::nonNull);
+    }
+
+    /**
+     * Runs {@code src/test/python/grpc_infer.py} with Triton's gRPC client in the virtualenv the runtime's interop
+     * test sets up ({@code inference-runtime/src/test/python/setup-venv.sh}: created once, reused after).
+     */
+    private String tritonGrpcInfer(String address, String model, float[][] rows) throws Exception {
+        String python = runScript(Duration.ofMinutes(10), "bash", "../inference-runtime/src/test/python/setup-venv.sh");
+        return runScript(Duration.ofMinutes(1), python, "src/test/python/grpc_infer.py", address, model,
+                json.writeValueAsString(rows));
+    }
+
+    /** Runs a command to its end and returns the last line it printed (its result; anything before is diagnostics). */
+    private static String runScript(Duration limit, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean done = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + " failed:\n" + output).isTrue();
+        return output.lines().reduce((first, second) -> second).orElse("").trim();
     }
 
     private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {

@@ -10,23 +10,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
- * A model where batching pays: the built-in MLP with two wide hidden layers on DJL's PyTorch engine. At batch 1 each
- * call streams every weight from memory for one row; a batch of 32 reads them once for all its rows. Its weights
- * are random (DJL's initialiser): speed does not depend on what it learned.
+ * The built-in MLP with {@code layers} hidden layers of {@code units} on DJL's PyTorch engine, random weights (DJL's
+ * initialiser: speed does not depend on what it learned). Deep and narrow, it is a model where batching pays: each
+ * call costs a fixed amount per layer (operator dispatch, JNI, allocation) whatever its rows, as deep and recurrent
+ * models do, so one call of 32 rows costs about what one call of 1 row does.
  */
 final class BenchMlp {
 
     private BenchMlp() {
     }
 
-    static String write(Path dir, int features, int hidden, int outputs) throws IOException {
-        BuiltinMlp architecture = new BuiltinMlp(features, List.of(hidden, hidden), outputs, "relu");
+    static String write(Path dir, int features, int layers, int units, int outputs) throws IOException {
+        BuiltinMlp architecture = new BuiltinMlp(features, Collections.nCopies(layers, units), outputs, "relu");
         Path modelDir = Files.createDirectories(dir.resolve("mlp"));
         try (Model model = Model.newInstance("mlp", Device.cpu(), "PyTorch")) {
             model.setBlock(architecture.block());
@@ -35,8 +37,8 @@ final class BenchMlp {
         }
         Files.writeString(modelDir.resolve("mlcycle-model.json"), String.format(
                 "{\"format\": \"pytorch\", \"file\": \"mlp-0000.params\", \"architecture\": {\"type\": \"mlp\", "
-                        + "\"inputs\": %d, \"hidden\": [%d, %d], \"outputs\": %d}}%n", features, hidden, hidden,
-                outputs));
+                        + "\"inputs\": %d, \"hidden\": %s, \"outputs\": %d}}%n", features,
+                architecture.hidden(), outputs));
         Path artifact = dir.resolve("mlp.tar.gz");
         try (OutputStream out = Files.newOutputStream(artifact);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {

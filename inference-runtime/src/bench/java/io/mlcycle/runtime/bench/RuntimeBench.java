@@ -15,7 +15,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * The benchmark's command line; every command prints one {@code key=value} line for bench/runtime-bench.sh.
  * <pre>
  * train DIR FEATURES TREES                      xgboost4j model.json (prints its sha256)
- * mlp DIR FEATURES HIDDEN OUTPUTS               the built-in MLP (2 hidden layers), random weights, as .tar.gz
+ * mlp DIR FEATURES LAYERS UNITS OUTPUTS         the built-in MLP, random weights: DIR/mlp/ and the .tar.gz
  *                                               artifact DIR/mlp.tar.gz (prints its sha256)
  * drift FEATURES ROWS BATCHES                   cost of recording drift sketches
  * sequential inprocess|rest|grpc TARGET COUNT   one request at a time
@@ -36,7 +36,7 @@ public final class RuntimeBench {
             case "train" -> System.out.println("sha256=" + train(Path.of(args[1]), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3])));
             case "mlp" -> System.out.println("sha256=" + BenchMlp.write(Path.of(args[1]), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), Integer.parseInt(args[4])));
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5])));
             case "drift" -> System.out.println(DriftRecordingCost.measure(Integer.parseInt(args[1]),
                     Integer.parseInt(args[2]), Integer.parseInt(args[3])));
             default -> load(args);
