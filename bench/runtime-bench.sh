@@ -76,6 +76,9 @@ kill -9 "$RUNTIME_PID"
 log "mlcycle runtime, batching on (max 32 rows, 1 ms)"
 start_runtime 32
 REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
+# With the engine idle a lone request runs at once: batching must cost nothing at concurrency 1.
+record "mlcycle REST, batching on, batch 1, one at a time" "$(bench sequential rest "$REST" 3000)"
+record "mlcycle gRPC, batching on, batch 1, one at a time" "$(bench sequential grpc "127.0.0.1:$GRPC/$MODEL" 3000)"
 load_phases "mlcycle REST, batching on" rest "$REST"
 load_phases "mlcycle gRPC, batching on" grpc "127.0.0.1:$GRPC/$MODEL"
 kill -9 "$RUNTIME_PID"

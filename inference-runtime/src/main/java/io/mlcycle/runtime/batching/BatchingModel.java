@@ -66,7 +66,11 @@ final class BatchingModel implements ScheduledModel {
         try {
             List<PendingRequest> batch;
             while ((batch = queue.nextBatch(settings.maxBatchSize(), maxDelayNanos)) != null) {
-                run(batch);
+                try {
+                    run(batch);
+                } finally {
+                    queue.finished();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded line of requests that workers take from a batch at a time. One worker assembles a batch at once (the
- * others wait their turn), so requests arriving together join the same batch instead of racing into several.
+ * others wait their turn), so requests arriving together join the same batch instead of racing into several. It also
+ * counts the batches in the engine: a batch only waits for company while another one runs (see {@link #nextBatch}).
  */
 final class RequestQueue {
 
@@ -19,6 +20,7 @@ final class RequestQueue {
     private final Condition arrived = lock.newCondition();
     private final ReentrantLock assembling = new ReentrantLock();
     private boolean closed;
+    private int running;
 
     RequestQueue(int capacity) {
         this.capacity = capacity;
@@ -57,9 +59,14 @@ final class RequestQueue {
 
     /**
      * The next batch: the oldest request plus, in arrival order, the requests that fit with it, until their rows
-     * reach {@code maxRows} or {@code maxDelayNanos} has passed since the oldest arrived. A request that would
-     * carry the batch past {@code maxRows} waits for the next one. Blocks while the queue is empty; null once the
-     * queue is closed.
+     * reach {@code maxRows}, or {@code maxDelayNanos} has passed since the oldest arrived, or no other batch is in
+     * the engine. A request that would carry the batch past {@code maxRows} waits for the next one. Blocks while the
+     * queue is empty; null once the queue is closed. The caller reports the batch's end with {@link #finished()}.
+     *
+     * <p>Waiting only while another batch runs keeps the batcher work-conserving: with the engine idle a request
+     * runs at once (a lone request is never held for {@code maxDelay}, so batch 1 at concurrency 1 costs what it
+     * costs without the batcher); with the engine busy, requests that arrive meanwhile join one batch instead of
+     * each waiting for a turn of their own.
      */
     List<PendingRequest> nextBatch(long maxRows, long maxDelayNanos) throws InterruptedException {
         assembling.lockInterruptibly();
@@ -96,17 +103,30 @@ final class RequestQueue {
                         rows += next.rows();
                     }
                     long left = deadline - System.nanoTime();
-                    if (full || rows >= maxRows || left <= 0) {
+                    if (full || rows >= maxRows || left <= 0 || running == 0) {
                         break;
                     }
                     arrived.awaitNanos(left);
                 }
+                running++;
                 return batch;
             } finally {
                 lock.unlock();
             }
         } finally {
             assembling.unlock();
+        }
+    }
+
+    /** A batch taken with {@link #nextBatch} left the engine. */
+    void finished() {
+        lock.lock();
+        try {
+            running--;
+            // An assembling worker waiting for company stops waiting once the engine has nothing else to do.
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -45,14 +45,40 @@ class BatchingModelTest {
         return future.get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Puts a one-row request into the engine and keeps it there until {@code engine.open()}: requests offered
+     * meanwhile queue up, as they do under load.
+     */
+    private CompletableFuture<List<Tensor>> keepEngineBusy(ScheduledModel model) throws InterruptedException {
+        engine.entered.drainPermits();
+        engine.hold();
+        CompletableFuture<List<Tensor>> blocker = model.predictAsync(x(1, 1, 0));
+        engine.awaitEntered(1);
+        return blocker;
+    }
+
     @Test
-    void concurrentRequestsShareOneEngineCallAndEachGetsItsOwnRowsInOrder() throws Exception {
+    void aLoneRequestRunsAtOnceInsteadOfWaitingMaxDelayForCompany() throws Exception {
+        ScheduledModel model = batcher(32, Duration.ofSeconds(30), 16, 2);
+        assertThat(model).isInstanceOf(BatchingModel.class);
+        long start = System.nanoTime();
+        assertThat((float[]) answer(model.predictAsync(x(1, 2, 3))).get(1).data()).containsExactly(7);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("answered without the 30 s max-delay")
+                .isLessThan(10_000L);
+        assertThat(engine.callRows).containsExactly(1L);
+    }
+
+    @Test
+    void requestsQueuedWhileTheEngineIsBusyShareOneEngineCallAndEachGetsItsOwnRowsInOrder() throws Exception {
         ScheduledModel model = batcher(4, Duration.ofSeconds(10), 16, 1);
         assertThat(model).isInstanceOf(BatchingModel.class);
+        CompletableFuture<List<Tensor>> blocker = keepEngineBusy(model);
         List<CompletableFuture<List<Tensor>>> futures = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             futures.add(model.predictAsync(x(1, 2, 10 * i)));
         }
+        engine.open();
+        answer(blocker);
         for (int i = 0; i < 4; i++) {
             List<Tensor> outputs = answer(futures.get(i));
             assertThat(outputs).extracting(Tensor::name).containsExactly("twice", "sum");
@@ -60,21 +86,23 @@ class BatchingModelTest {
             assertThat((float[]) outputs.get(0).data()).containsExactly(20 * i, 20 * i + 2);
             assertThat((float[]) outputs.get(1).data()).containsExactly(20 * i + 1);
         }
-        assertThat(engine.callRows).as("a full batch runs at once, as one call").containsExactly(4L);
+        assertThat(engine.callRows).as("the blocker, then the four as one call").containsExactly(1L, 4L);
     }
 
     @Test
     void requestsOfSeveralRowsAreMergedAndSplitByTheirOwnRowCounts() throws Exception {
         ScheduledModel model = batcher(6, Duration.ofSeconds(10), 16, 1);
+        keepEngineBusy(model);
         CompletableFuture<List<Tensor>> one = model.predictAsync(x(1, 3, 0));
         CompletableFuture<List<Tensor>> three = model.predictAsync(x(3, 3, 100));
         CompletableFuture<List<Tensor>> two = model.predictAsync(x(2, 3, 200));
+        engine.open();
 
         assertThat((float[]) answer(one).get(1).data()).containsExactly(3);
         assertThat(answer(three).get(0).shape()).containsExactly(3, 3);
         assertThat((float[]) answer(three).get(1).data()).containsExactly(303, 312, 321);
         assertThat((float[]) answer(two).get(1).data()).containsExactly(603, 612);
-        assertThat(engine.callRows).containsExactly(6L);
+        assertThat(engine.callRows).containsExactly(1L, 6L);
     }
 
     @Test
@@ -83,41 +111,64 @@ class BatchingModelTest {
         CompletableFuture<List<Tensor>> big = model.predictAsync(x(5, 1, 0));
         assertThat(answer(big).get(0).shape()).containsExactly(5, 1);
 
+        keepEngineBusy(model);
         CompletableFuture<List<Tensor>> three = model.predictAsync(x(3, 1, 0));
         CompletableFuture<List<Tensor>> two = model.predictAsync(x(2, 1, 10));
         CompletableFuture<List<Tensor>> one = model.predictAsync(x(1, 1, 20));
+        engine.open();
         assertThat((float[]) answer(two).get(0).data()).containsExactly(20, 22);
         assertThat((float[]) answer(one).get(0).data()).containsExactly(40);
         assertThat(answer(three).get(0).shape()).containsExactly(3, 1);
-        assertThat(engine.callRows).as("5 alone; 3 (the 2 would overflow it); then 2 + 1").containsExactly(5L, 3L, 3L);
+        assertThat(engine.callRows).as("5 alone; the blocker; 3 (the 2 would overflow it); then 2 + 1")
+                .containsExactly(5L, 1L, 3L, 3L);
     }
 
     @Test
-    void maxDelayRunsAPartialBatch() throws Exception {
-        ScheduledModel model = batcher(64, Duration.ofMillis(50), 16, 1);
+    void whileAnotherBatchRunsAPartialBatchWaitsMaxDelayForCompanyThenRuns() throws Exception {
+        ScheduledModel model = batcher(64, Duration.ofMillis(50), 16, 2);
+        CompletableFuture<List<Tensor>> blocker = keepEngineBusy(model);
         long start = System.nanoTime();
         CompletableFuture<List<Tensor>> a = model.predictAsync(x(1, 2, 0));
         CompletableFuture<List<Tensor>> b = model.predictAsync(x(2, 2, 0));
+        engine.awaitEntered(1);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(engine.callRows).as("the second worker ran a and b while the blocker was still in the engine")
+                .containsExactly(1L, 3L);
+        assertThat(waitedMillis).as("waited for max-delay, not for a full batch").isBetween(45L, 5_000L);
+        engine.open();
+        answer(blocker);
         answer(a);
         answer(b);
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(engine.callRows).containsExactly(3L);
-        assertThat(waitedMillis).as("waited for max-delay, not for a full batch").isBetween(45L, 5_000L);
+    }
+
+    @Test
+    void aPartialBatchStopsWaitingForCompanyWhenTheEngineFallsIdle() throws Exception {
+        ScheduledModel model = batcher(64, Duration.ofSeconds(30), 16, 2);
+        CompletableFuture<List<Tensor>> blocker = keepEngineBusy(model);
+        long start = System.nanoTime();
+        CompletableFuture<List<Tensor>> waiting = model.predictAsync(x(1, 2, 1));
+        engine.open();
+        answer(blocker);
+        assertThat((float[]) answer(waiting).get(1).data()).containsExactly(3);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("answered without the 30 s max-delay")
+                .isLessThan(10_000L);
     }
 
     @Test
     void requestsWithOtherNonBatchDimensionsGoIntoOtherBatches() throws Exception {
         ScheduledModel model = batcher(2, Duration.ofSeconds(10), 16, 1);
+        keepEngineBusy(model);
         CompletableFuture<List<Tensor>> narrowA = model.predictAsync(x(1, 2, 0));
         CompletableFuture<List<Tensor>> wideA = model.predictAsync(x(1, 3, 0));
         CompletableFuture<List<Tensor>> narrowB = model.predictAsync(x(1, 2, 5));
         CompletableFuture<List<Tensor>> wideB = model.predictAsync(x(1, 3, 5));
+        engine.open();
 
         assertThat((float[]) answer(narrowB).get(1).data()).containsExactly(11);
         assertThat((float[]) answer(wideB).get(1).data()).containsExactly(18);
         assertThat(answer(narrowA).get(0).shape()).containsExactly(1, 2);
         assertThat(answer(wideA).get(0).shape()).containsExactly(1, 3);
-        assertThat(engine.callRows).containsExactly(2L, 2L);
+        assertThat(engine.callRows).containsExactly(1L, 2L, 2L);
     }
 
     @Test
@@ -149,10 +200,12 @@ class BatchingModelTest {
     @Test
     void anEngineFailureFailsOnlyThatBatchAndTheWorkersGoOn() throws Exception {
         ScheduledModel model = batcher(2, Duration.ofSeconds(10), 16, 1);
+        keepEngineBusy(model);
         CompletableFuture<List<Tensor>> poisoned = model.predictAsync(x(1, 2, -5));
         CompletableFuture<List<Tensor>> unlucky = model.predictAsync(x(1, 2, 1));
         CompletableFuture<List<Tensor>> otherShape = model.predictAsync(x(1, 3, 1));
         CompletableFuture<List<Tensor>> later = model.predictAsync(x(1, 3, 2));
+        engine.open();
 
         for (CompletableFuture<List<Tensor>> failed : List.of(poisoned, unlucky)) {
             assertThatThrownBy(() -> answer(failed)).cause().isInstanceOf(IllegalStateException.class)
