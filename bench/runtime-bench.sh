@@ -139,7 +139,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "# Inference runtime benchmark"
   echo
   echo "Written by \`bench/runtime-bench.sh\` on $(date -u +%FT%TZ). Loopback only; the load generator"
-  echo "(\`inference-runtime/src/bench\`, JDK HttpClient / grpc-java, HdrHistogram) shares the CPUs with the server,"
+  echo "(\`inference-runtime/src/bench\`: Vert.x HTTP client on 32 keep-alive connections / grpc-java, HdrHistogram) shares the CPUs with the server,"
   echo "so absolute numbers are this machine's, and comparisons between rows are the point."
   echo
   echo "- machine: $(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"

@@ -21,7 +21,7 @@ final class RestTarget implements Target {
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(256));
+            new PoolOptions().setHttp1MaxSize(Integer.getInteger("bench.connections", 32)));
     private final RequestOptions options;
     private final Buffer body;
 
