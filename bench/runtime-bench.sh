@@ -21,10 +21,11 @@ cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm
 trap cleanup EXIT
 log() { echo "[bench $(date -u +%T)] $*" >&2; }
 
-[[ -f $RT/target/quarkus-app/quarkus-run.jar ]] || { log "packaging the runtime"; (cd "$ROOT" && mvn -q -B -pl inference-runtime -am package -DskipTests); }
+[[ -f $RT/target/quarkus-app/quarkus-run.jar && -d $RT/target/test-classes ]] || { log "packaging the runtime"; (cd "$ROOT" && mvn -q -B -pl inference-runtime -am package -DskipTests); }
 log "compiling the load generator"
 (cd "$ROOT" && mvn -q -B -pl inference-runtime dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-CP=$RT/target/classes:$(cat "$WORK/cp.txt")
+# Test classes too: the generator packs artifacts with the tests' helpers (TarGzArtifact).
+CP=$RT/target/classes:$RT/target/test-classes:$(cat "$WORK/cp.txt")
 mkdir -p "$WORK/classes"
 javac -q -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java') 2>/dev/null || javac -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java')
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.cache/mlcycle/djl} OMP_NUM_THREADS=1

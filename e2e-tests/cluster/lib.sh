@@ -121,7 +121,14 @@ start_daemon() {
   # not a process-group leader here, so setsid execs in place and $! is the daemon's pid;
   # 9>&-: the daemon must not inherit (and so hold) take_lock's lock
   setsid "$@" </dev/null >>"$LOG_DIR/$name.log" 2>&1 9>&- &
-  echo $! >"$RUN_DIR/$name.pid"
+  local pid=$! i
+  echo "$pid" >"$RUN_DIR/$name.pid"
+  # Until the child has exec'd, /proc/PID/cmdline is still this script's, and daemon_pid would take a daemon that
+  # has not started yet for one that exited (seen on a busy machine: "exited while waiting", empty log).
+  for ((i = 0; i < 200; i++)); do
+    if names_marker "$pid" || ! pid_alive "$pid"; then break; fi
+    sleep 0.05
+  done
 }
 
 # names_marker PID: the process's command line names one of STRAY_MARKERS.

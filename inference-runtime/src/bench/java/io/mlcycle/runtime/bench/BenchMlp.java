@@ -5,16 +5,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mlcycle.runtime.artifact.Sha256;
+import io.mlcycle.runtime.artifact.TarGzArtifact;
 import io.mlcycle.runtime.engine.BuiltinMlp;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * The built-in MLP with {@code layers} hidden layers of {@code units} on DJL's PyTorch engine, random weights (DJL's
@@ -39,15 +36,8 @@ final class BenchMlp {
                 "{\"format\": \"pytorch\", \"file\": \"mlp-0000.params\", \"architecture\": {\"type\": \"mlp\", "
                         + "\"inputs\": %d, \"hidden\": %s, \"outputs\": %d}}%n", features,
                 architecture.hidden(), outputs));
-        Path artifact = dir.resolve("mlp.tar.gz");
-        try (OutputStream out = Files.newOutputStream(artifact);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (String name : List.of("mlp-0000.params", "mlcycle-model.json")) {
-                tar.putArchiveEntry(new TarArchiveEntry(modelDir.resolve(name).toFile(), "mlp/" + name));
-                Files.copy(modelDir.resolve(name), tar);
-                tar.closeArchiveEntry();
-            }
-        }
+        Path artifact = TarGzArtifact.pack(dir.resolve("mlp.tar.gz"), "mlp",
+                List.of(modelDir.resolve("mlp-0000.params"), modelDir.resolve("mlcycle-model.json")));
         return Sha256.of(artifact);
     }
 }

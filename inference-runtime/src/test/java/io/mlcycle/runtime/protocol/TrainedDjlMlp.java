@@ -2,20 +2,16 @@ package io.mlcycle.runtime.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlcycle.runtime.artifact.Sha256;
+import io.mlcycle.runtime.artifact.TarGzArtifact;
 import io.mlcycle.runtime.engine.DjlTrainedMlp;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Trains the built-in MLP with DJL ({@link DjlTrainedMlp}), packs {@code mlp-0000.params} and its manifest as a
@@ -34,15 +30,8 @@ public class TrainedDjlMlp implements QuarkusTestResourceLifecycleManager {
             dir = Files.createTempDirectory("mlcycle-mlp-");
             Path modelDir = Files.createDirectories(dir.resolve("model"));
             DjlTrainedMlp trained = DjlTrainedMlp.trainInto(modelDir);
-            Path artifact = dir.resolve("blobs.tar.gz");
-            try (OutputStream out = Files.newOutputStream(artifact);
-                    TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-                for (String name : List.of("mlp-0000.params", "mlcycle-model.json")) {
-                    tar.putArchiveEntry(new TarArchiveEntry(modelDir.resolve(name).toFile(), "blobs/" + name));
-                    Files.copy(modelDir.resolve(name), tar);
-                    tar.closeArchiveEntry();
-                }
-            }
+            Path artifact = TarGzArtifact.pack(dir.resolve("blobs.tar.gz"), "blobs",
+                    List.of(modelDir.resolve("mlp-0000.params"), modelDir.resolve("mlcycle-model.json")));
             Path expected = dir.resolve("expected.json");
             new ObjectMapper().writeValue(expected.toFile(), Map.of("probe", DjlTrainedMlp.PROBE,
                     "outputs", trained.expected()));
@@ -69,8 +58,8 @@ public class TrainedDjlMlp implements QuarkusTestResourceLifecycleManager {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            PathUtils.deleteDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

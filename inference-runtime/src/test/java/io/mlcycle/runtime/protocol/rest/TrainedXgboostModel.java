@@ -2,25 +2,21 @@ package io.mlcycle.runtime.protocol.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlcycle.runtime.artifact.Sha256;
+import io.mlcycle.runtime.artifact.TarGzArtifact;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Trains a small binary XGBoost classifier on synthetic data with xgboost4j, packs its model.json as a .tar.gz
@@ -41,7 +37,7 @@ public class TrainedXgboostModel implements QuarkusTestResourceLifecycleManager 
             Path modelDir = Files.createDirectories(dir.resolve("model"));
             booster.saveModel(modelDir.resolve("model.json").toString());
             Path artifact = dir.resolve("churn-model.tar.gz");
-            pack(modelDir.resolve("model.json"), artifact);
+            TarGzArtifact.pack(artifact, "churn", List.of(modelDir.resolve("model.json")));
             writeExpected(booster, dir.resolve("expected.json"));
             Map<String, String> config = new HashMap<>();
             config.put("mlcycle.runtime.model-uri", artifact.toUri().toString());
@@ -104,25 +100,13 @@ public class TrainedXgboostModel implements QuarkusTestResourceLifecycleManager 
         new ObjectMapper().writeValue(file.toFile(), Map.of("rows", rows, "data", data, "predictions", flat));
     }
 
-    private static void pack(Path modelJson, Path archive) throws IOException {
-        try (OutputStream out = Files.newOutputStream(archive);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (Path file : List.of(modelJson)) {
-                TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), "churn/" + file.getFileName());
-                tar.putArchiveEntry(entry);
-                Files.copy(file, tar);
-                tar.closeArchiveEntry();
-            }
-        }
-    }
-
     @Override
     public void stop() {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            PathUtils.deleteDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
