@@ -82,31 +82,8 @@ final class RequestQueue {
                 PendingRequest first = waiting.pollFirst();
                 List<PendingRequest> batch = new ArrayList<>();
                 batch.add(first);
-                if (!first.batchable()) {
-                    return batch;
-                }
-                long rows = first.rows();
-                long deadline = first.enqueuedNanos() + maxDelayNanos;
-                while (rows < maxRows && !closed) {
-                    boolean full = false;
-                    for (Iterator<PendingRequest> it = waiting.iterator(); it.hasNext() && rows < maxRows; ) {
-                        PendingRequest next = it.next();
-                        if (!next.fitsWith(first)) {
-                            continue;
-                        }
-                        if (rows + next.rows() > maxRows) {
-                            full = true;
-                            break;
-                        }
-                        it.remove();
-                        batch.add(next);
-                        rows += next.rows();
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (full || rows >= maxRows || left <= 0 || running == 0) {
-                        break;
-                    }
-                    arrived.awaitNanos(left);
+                if (first.batchable()) {
+                    addCompany(batch, first, maxRows, maxDelayNanos);
                 }
                 running++;
                 return batch;
@@ -115,6 +92,34 @@ final class RequestQueue {
             }
         } finally {
             assembling.unlock();
+        }
+    }
+
+    /** Adds the queued requests that fit with {@code first}, waiting for more as {@link #nextBatch} says. */
+    private void addCompany(List<PendingRequest> batch, PendingRequest first, long maxRows, long maxDelayNanos)
+            throws InterruptedException {
+        long rows = first.rows();
+        long deadline = first.enqueuedNanos() + maxDelayNanos;
+        while (rows < maxRows && !closed) {
+            boolean full = false;
+            for (Iterator<PendingRequest> it = waiting.iterator(); it.hasNext() && rows < maxRows; ) {
+                PendingRequest next = it.next();
+                if (!next.fitsWith(first)) {
+                    continue;
+                }
+                if (rows + next.rows() > maxRows) {
+                    full = true;
+                    break;
+                }
+                it.remove();
+                batch.add(next);
+                rows += next.rows();
+            }
+            long left = deadline - System.nanoTime();
+            if (full || rows >= maxRows || left <= 0 || running == 0) {
+                return;
+            }
+            arrived.awaitNanos(left);
         }
     }
 

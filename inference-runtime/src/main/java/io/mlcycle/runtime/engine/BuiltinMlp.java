@@ -13,8 +13,8 @@ import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.TensorSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 

@@ -69,6 +69,18 @@ class BatchingModelTest {
     }
 
     @Test
+    void aRequestThatCannotBeBatchedCountsAsAnEngineCallLikeAnyOther() throws Exception {
+        ScheduledModel model = batcher(32, Duration.ofSeconds(30), 16, 1);
+        CompletableFuture<List<Tensor>> scalar = model.predictAsync(List.of(Tensor.of("x", new long[0], new float[1])));
+        assertThat(scalar).as("runs alone (the fake engine cannot take a scalar: it fails)")
+                .failsWithin(Duration.ofSeconds(10));
+        long start = System.nanoTime();
+        answer(model.predictAsync(x(1, 2, 0)));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the engine is idle again: no 30 s max-delay")
+                .isLessThan(10_000L);
+    }
+
+    @Test
     void requestsQueuedWhileTheEngineIsBusyShareOneEngineCallAndEachGetsItsOwnRowsInOrder() throws Exception {
         ScheduledModel model = batcher(4, Duration.ofSeconds(10), 16, 1);
         assertThat(model).isInstanceOf(BatchingModel.class);
