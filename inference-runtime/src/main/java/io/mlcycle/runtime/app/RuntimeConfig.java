@@ -98,7 +98,7 @@ public interface RuntimeConfig {
     /** Directory of a mounted secret with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY files, for s3:// artifacts. */
     Optional<String> s3CredentialsDir();
 
-    /** Timeout of an http(s) artifact download. */
+    /** Longest an http(s) artifact download may take, redirects and body included. */
     @WithDefault("10m")
     Duration httpTimeout();
 

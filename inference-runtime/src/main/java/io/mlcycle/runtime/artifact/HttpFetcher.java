@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Fetches {@code http(s)://} artifacts with the JDK client. Redirects are followed by hand (at most 5) so that
- * every hop's host is checked against the {@link HostPolicy} after DNS resolution.
+ * every hop's host is checked against the {@link HostPolicy} after DNS resolution. The timeout bounds the whole
+ * download, redirects and body included.
  */
 public final class HttpFetcher implements ArtifactFetcher {
 
@@ -32,9 +33,15 @@ public final class HttpFetcher implements ArtifactFetcher {
     @Override
     public InputStream open(ArtifactUri artifact) throws IOException {
         ArtifactUri current = artifact;
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             policy.checkResolved(current.location(), current.redacted());
-            HttpRequest request = HttpRequest.newBuilder(current.uri()).timeout(timeout).GET().build();
+            Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw new IOException("download of " + artifact + " did not finish within " + timeout
+                        + " (mlcycle.runtime.http-timeout)");
+            }
+            HttpRequest request = HttpRequest.newBuilder(current.uri()).timeout(remaining).GET().build();
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -44,7 +51,8 @@ public final class HttpFetcher implements ArtifactFetcher {
             }
             int status = response.statusCode();
             if (status == 200) {
-                return response.body();
+                return new DeadlineInputStream(response.body(), Duration.ofNanos(deadline - System.nanoTime()),
+                        timeout, current.redacted());
             }
             response.body().close();
             if (status / 100 == 3 && response.headers().firstValue("location").isPresent()) {

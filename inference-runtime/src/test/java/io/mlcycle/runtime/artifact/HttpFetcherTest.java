@@ -40,6 +40,17 @@ class HttpFetcherTest {
             exchange.sendResponseHeaders(301, -1);
             exchange.close();
         });
+        server.createContext("/stalls", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.createContext("/missing", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -63,6 +74,19 @@ class HttpFetcherTest {
     void downloadsAndFollowsSafeRedirects() throws IOException {
         assertThat(read("/model.onnx")).isEqualTo("model bytes");
         assertThat(read("/moved")).isEqualTo("model bytes");
+    }
+
+    @Test
+    void aServerThatStallsInTheMiddleOfTheBodyFailsTheDownloadAtTheTimeout() {
+        HttpFetcher impatient = new HttpFetcher(HostPolicy.strict(), Duration.ofMillis(500));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> {
+            try (InputStream in = impatient.open(ArtifactUri.parse(base + "/stalls", HostPolicy.strict()))) {
+                in.readAllBytes();
+            }
+        }).isInstanceOf(IOException.class).hasMessageContaining("/stalls did not finish within PT0.5S");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("failed at the timeout, not when the server gave up")
+                .isLessThan(4_000L);
     }
 
     @Test
