@@ -63,11 +63,31 @@ start_runtime() { # MAX_BATCH_SIZE [ARTIFACT SHA256]
   PIDS+=($!); RUNTIME_PID=$!
   wait_ready "http://127.0.0.1:$HTTP/v2/health/ready" "runtime"
 }
+# server_totals PROTOCOL: "<sum in µs> <count>" of the runtime's own request-latency histogram so far
+server_totals() {
+  curl -s "http://127.0.0.1:$HTTP/q/metrics" | awk -v p="protocol=\"$1\"" '
+    index($0, "mlcycle_inference_request_duration_seconds_sum{") == 1 && index($0, p) { s = $NF }
+    index($0, "mlcycle_inference_request_duration_seconds_count{") == 1 && index($0, p) { c = $NF }
+    END { printf "%.0f %.0f\n", s * 1e6, c }'
+}
+# sequential_with_server_time LABEL KIND TARGET PROTOCOL: the client's view, then the server's own mean for the same
+# requests (what the runtime adds, without loopback and the client)
+sequential_with_server_time() {
+  local before after
+  bench sequential "$2" "$3" 1000 >/dev/null   # warm the server's request path, so the mean below is of warm requests
+  before=$(server_totals "$4")
+  record "$1" "$(bench sequential "$2" "$3" 3000)"
+  after=$(server_totals "$4")
+  record "$1, server side" "$(awk -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " ");
+    n = y[2] - x[2]; printf "server_mean_us=%.0f requests=%d", (n > 0 ? (y[1] - x[1]) / n : 0), n }')"
+}
 log "mlcycle runtime, batching off"
 start_runtime 1
 REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
-record "mlcycle REST, batch 1, one at a time" "$(bench sequential rest "$REST" 3000)"
-record "mlcycle gRPC, batch 1, one at a time" "$(bench sequential grpc "127.0.0.1:$GRPC/$MODEL" 3000)"
+# Server side: REST from the request's arrival (before its body) to the answer handed to Vert.x; gRPC from the
+# service method's start (after Quarkus's dispatch to a worker) to the answer handed to grpc-java.
+sequential_with_server_time "mlcycle REST, batch 1, one at a time" rest "$REST" rest
+sequential_with_server_time "mlcycle gRPC, batch 1, one at a time" grpc "127.0.0.1:$GRPC/$MODEL" grpc
 # The floor under those two: same server, same client, no model work (no decoding, engine or encoding).
 record "mlcycle REST GET /v2/health/live, one at a time" "$(bench sequential rest-live "http://127.0.0.1:$HTTP/v2/health/live" 3000)"
 record "mlcycle gRPC ServerLive, one at a time" "$(bench sequential grpc-live "127.0.0.1:$GRPC/$MODEL" 3000)"
