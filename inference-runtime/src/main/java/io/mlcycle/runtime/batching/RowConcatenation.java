@@ -20,8 +20,8 @@ final class RowConcatenation {
         for (Tensor input : first) {
             List<Tensor> parts = new ArrayList<>(batch.size());
             for (PendingRequest request : batch) {
-                parts.add(request.inputs().stream().filter(t -> t.name().equals(input.name())).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("batched request lacks input " + input.name())));
+                parts.add(Tensor.named(request.inputs(), input.name()).orElseThrow(
+                        () -> new IllegalStateException("batched request lacks input " + input.name())));
             }
             merged.add(concat(input, parts));
         }

@@ -89,20 +89,11 @@ public final class DriftRecorder {
     private static void add(Stripe state, int offset, List<FeatureColumn> columns, List<Tensor> tensors) {
         for (int i = 0; i < columns.size(); i++) {
             FeatureColumn column = columns.get(i);
-            Tensor tensor = find(tensors, column.tensor());
+            Tensor tensor = Tensor.named(tensors, column.tensor()).orElse(null);
             if (tensor != null && fits(tensor, column)) {
                 state.features[offset + i].add(tensor, column.column(), column.width());
             }
         }
-    }
-
-    private static Tensor find(List<Tensor> tensors, String name) {
-        for (Tensor tensor : tensors) {
-            if (tensor.name().equals(name)) {
-                return tensor;
-            }
-        }
-        return null;
     }
 
     /** Whether the tensor has the layout the column was planned for (a model may answer other shapes). */

@@ -90,9 +90,8 @@ final class DjlLoadedModel implements LoadedModel {
     private List<Tensor> inSignatureOrder(List<Tensor> inputs) {
         List<Tensor> ordered = new ArrayList<>(signature.inputs().size());
         for (TensorSpec spec : signature.inputs()) {
-            Tensor match = inputs.stream().filter(t -> t.name().equals(spec.name())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("missing input '" + spec.name() + "'"));
-            ordered.add(match);
+            ordered.add(Tensor.named(inputs, spec.name())
+                    .orElseThrow(() -> new IllegalArgumentException("missing input '" + spec.name() + "'")));
         }
         return ordered;
     }

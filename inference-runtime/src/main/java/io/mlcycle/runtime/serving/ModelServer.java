@@ -190,7 +190,7 @@ public final class ModelServer {
         }
         List<Tensor> selected = new ArrayList<>(requested.size());
         for (String name : requested) {
-            outputs.stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(selected::add);
+            Tensor.named(outputs, name).ifPresent(selected::add);
         }
         return selected;
     }

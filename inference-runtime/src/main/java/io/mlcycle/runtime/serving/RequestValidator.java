@@ -28,7 +28,7 @@ final class RequestValidator {
             }
         }
         for (TensorSpec spec : signature.inputs()) {
-            boolean present = request.inputs().stream().anyMatch(t -> t.name().equals(spec.name()));
+            boolean present = Tensor.named(request.inputs(), spec.name()).isPresent();
             if (!present) {
                 throw InferenceException.badRequest("missing input '" + spec.name() + "'; model '" + model
                         + "' takes " + signature.inputNames());

@@ -2,7 +2,9 @@ package io.mlcycle.runtime.tensor;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A named tensor: datatype, concrete shape and flat row-major data in the array {@link Datatype#storage()} names.
@@ -25,6 +27,16 @@ public record Tensor(String name, Datatype datatype, long[] shape, Object data) 
             throw new IllegalArgumentException("tensor '" + name + "': shape " + Shapes.format(shape) + " needs "
                     + expected + " values, data has " + actual);
         }
+    }
+
+    /** The tensor called {@code name} in {@code tensors}, if there is one (names are unique in OIP requests). */
+    public static Optional<Tensor> named(List<Tensor> tensors, String name) {
+        for (Tensor tensor : tensors) {
+            if (tensor.name().equals(name)) {
+                return Optional.of(tensor);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Tensor of(String name, long[] shape, float... data) {

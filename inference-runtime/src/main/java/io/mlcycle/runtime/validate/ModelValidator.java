@@ -72,7 +72,7 @@ public final class ModelValidator {
         try (loaded) {
             List<Tensor> outputs = loaded.predict(sampleInputs(loaded));
             List<String> missing = loaded.signature().outputs().stream().map(TensorSpec::name)
-                    .filter(name -> outputs.stream().noneMatch(t -> t.name().equals(name))).toList();
+                    .filter(name -> Tensor.named(outputs, name).isEmpty()).toList();
             if (!missing.isEmpty()) {
                 return finish(Result.INFERENCE_FAILED, "invalid " + model + ": inference returned no " + missing);
             }

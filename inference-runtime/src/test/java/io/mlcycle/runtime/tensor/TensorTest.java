@@ -3,6 +3,7 @@ package io.mlcycle.runtime.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tensor invariants and unsigned reads. */
@@ -32,5 +33,13 @@ class TensorTest {
         assertThat(((byte[][]) zeros.data())[1]).isEmpty();
         assertThat(Datatype.parse("fp32")).contains(Datatype.FP32);
         assertThat(Datatype.parse("FP31")).isEmpty();
+    }
+
+    @Test
+    void findsATensorByName() {
+        Tensor a = Tensor.of("a", new long[] {1}, 1f);
+        Tensor b = Tensor.of("b", new long[] {1}, 2f);
+        assertThat(Tensor.named(List.of(a, b), "b")).containsSame(b);
+        assertThat(Tensor.named(List.of(a, b), "c")).isEmpty();
     }
 }
