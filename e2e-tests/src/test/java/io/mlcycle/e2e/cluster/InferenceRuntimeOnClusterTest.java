@@ -222,13 +222,15 @@ class InferenceRuntimeOnClusterTest {
     }
 
     /** Runs a command to its end and returns the last line it printed (its result; anything before is diagnostics). */
-    private static String runScript(Duration limit, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private String runScript(Duration limit, String... command) throws Exception {
+        // Output to a file, not a pipe: a chatty command (pip) must not block on a full pipe nobody reads yet.
+        Path log = Files.createTempFile(dir, "script", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!done) {
             process.destroyForcibly();
         }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + " failed:\n" + output).isTrue();
         return output.lines().reduce((first, second) -> second).orElse("").trim();
     }

@@ -2,6 +2,7 @@ package io.mlcycle.runtime.engine;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -69,6 +70,8 @@ public final class DjlTrainedMlp {
                 data[r * FEATURES + f] = (float) ((f == label ? 2 : 0) + 0.4 * random.nextGaussian());
             }
         }
+        // Same initial weights and shuffling on every run.
+        Engine.getEngine(EngineKind.PYTORCH.djlName()).setRandomSeed(11);
         try (Model model = Model.newInstance("mlp", Device.cpu(), EngineKind.PYTORCH.djlName());
                 NDManager manager = NDManager.newBaseManager(Device.cpu(), EngineKind.PYTORCH.djlName())) {
             model.setBlock(ARCHITECTURE.block());
