@@ -1,9 +1,8 @@
 package io.mlcycle.runtime.batching;
 
 import io.mlcycle.runtime.InferenceException;
-import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.ForwardingModel;
 import io.mlcycle.runtime.engine.LoadedModel;
-import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,10 @@ import org.jboss.logging.Logger;
  * the next batch of compatible requests (see {@link RequestQueue#nextBatch}), run it as one engine call and hand
  * each caller its own rows. An engine failure fails only the callers of that batch.
  */
-final class BatchingModel implements ScheduledModel {
+final class BatchingModel extends ForwardingModel implements ScheduledModel {
 
     private static final Logger LOG = Logger.getLogger(BatchingModel.class);
 
-    private final LoadedModel delegate;
     private final BatchingSettings settings;
     private final BatchObserver observer;
     private final RequestQueue queue;
@@ -28,7 +26,7 @@ final class BatchingModel implements ScheduledModel {
     private final List<Thread> workers = new ArrayList<>();
 
     BatchingModel(LoadedModel delegate, BatchingSettings settings, BatchObserver observer) {
-        this.delegate = delegate;
+        super(delegate);
         this.settings = settings;
         this.observer = observer;
         this.queue = new RequestQueue(settings.queueCapacity());
@@ -104,26 +102,6 @@ final class BatchingModel implements ScheduledModel {
     @Override
     public int queueDepth() {
         return queue.depth();
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public String version() {
-        return delegate.version();
-    }
-
-    @Override
-    public EngineKind engine() {
-        return delegate.engine();
-    }
-
-    @Override
-    public ModelSignature signature() {
-        return delegate.signature();
     }
 
     /**

@@ -1,8 +1,7 @@
 package io.mlcycle.runtime.batching;
 
-import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.ForwardingModel;
 import io.mlcycle.runtime.engine.LoadedModel;
-import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -13,16 +12,15 @@ import java.util.concurrent.TimeUnit;
  * at most {@code workers + queueCapacity} calls at once (the rest of them wait for a free predictor), so a burst is
  * refused as overloaded instead of parking an unbounded number of threads.
  */
-final class PassThroughModel implements ScheduledModel {
+final class PassThroughModel extends ForwardingModel implements ScheduledModel {
 
-    private final LoadedModel delegate;
     private final BatchObserver observer;
     private final int workers;
     private final int limit;
     private final Semaphore admitted;
 
     PassThroughModel(LoadedModel delegate, BatchingSettings settings, BatchObserver observer) {
-        this.delegate = delegate;
+        super(delegate);
         this.observer = observer;
         this.workers = settings.workers();
         this.limit = settings.workers() + settings.queueCapacity();
@@ -50,26 +48,6 @@ final class PassThroughModel implements ScheduledModel {
         return Math.max(0, limit - admitted.availablePermits() - workers);
     }
 
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public String version() {
-        return delegate.version();
-    }
-
-    @Override
-    public EngineKind engine() {
-        return delegate.engine();
-    }
-
-    @Override
-    public ModelSignature signature() {
-        return delegate.signature();
-    }
-
     /** Closes the model once the calls in progress have finished (30 s at most; otherwise it stays open). */
     @Override
     public void close() {
@@ -84,10 +62,5 @@ final class PassThroughModel implements ScheduledModel {
             return;
         }
         delegate.close();
-    }
-
-    @Override
-    public String toString() {
-        return delegate.toString();
     }
 }

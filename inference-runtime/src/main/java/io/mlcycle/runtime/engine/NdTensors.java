@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mlcycle.runtime.tensor.Datatype;
-import io.mlcycle.runtime.tensor.Float16;
+import io.mlcycle.runtime.tensor.PackedElements;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,29 +36,9 @@ final class NdTensors {
     }
 
     private static ByteBuffer toBuffer(Tensor tensor) {
-        Datatype type = tensor.datatype();
-        int width = type == Datatype.BOOL ? 1 : widthOf(type);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(tensor.size() * width).order(ByteOrder.nativeOrder());
-        Object data = tensor.data();
-        switch (type) {
-            case BOOL -> {
-                for (boolean v : (boolean[]) data) {
-                    buffer.put((byte) (v ? 1 : 0));
-                }
-            }
-            case UINT8, INT8 -> buffer.put((byte[]) data);
-            case UINT16, INT16 -> buffer.asShortBuffer().put((short[]) data);
-            case UINT32, INT32 -> buffer.asIntBuffer().put((int[]) data);
-            case UINT64, INT64 -> buffer.asLongBuffer().put((long[]) data);
-            case FP16 -> {
-                for (float v : (float[]) data) {
-                    buffer.putShort(Float16.fromFloat(v));
-                }
-            }
-            case FP32 -> buffer.asFloatBuffer().put((float[]) data);
-            case FP64 -> buffer.asDoubleBuffer().put((double[]) data);
-            case BYTES -> throw new IllegalStateException("BYTES tensors are created from strings");
-        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(tensor.size() * tensor.datatype().width())
+                .order(ByteOrder.nativeOrder());
+        PackedElements.write(tensor.datatype(), tensor.data(), buffer);
         buffer.rewind();
         return buffer;
     }
@@ -77,53 +57,7 @@ final class NdTensors {
         }
         ByteBuffer buffer = array.toByteBuffer().order(ByteOrder.nativeOrder());
         int count = Math.toIntExact(array.size());
-        Object data = switch (type) {
-            case BOOL -> {
-                boolean[] values = new boolean[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = buffer.get(i) != 0;
-                }
-                yield values;
-            }
-            case UINT8, INT8 -> {
-                byte[] values = new byte[count];
-                buffer.get(values);
-                yield values;
-            }
-            case UINT16, INT16 -> {
-                short[] values = new short[count];
-                buffer.asShortBuffer().get(values);
-                yield values;
-            }
-            case UINT32, INT32 -> {
-                int[] values = new int[count];
-                buffer.asIntBuffer().get(values);
-                yield values;
-            }
-            case UINT64, INT64 -> {
-                long[] values = new long[count];
-                buffer.asLongBuffer().get(values);
-                yield values;
-            }
-            case FP16 -> {
-                float[] values = new float[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = Float16.toFloat(buffer.getShort(i * 2));
-                }
-                yield values;
-            }
-            case FP32 -> {
-                float[] values = new float[count];
-                buffer.asFloatBuffer().get(values);
-                yield values;
-            }
-            case FP64 -> {
-                double[] values = new double[count];
-                buffer.asDoubleBuffer().get(values);
-                yield values;
-            }
-            case BYTES -> throw new IllegalStateException("unreachable");
-        };
+        Object data = PackedElements.read(type, buffer, count);
         return new Tensor(name, type, shape, data);
     }
 
@@ -162,16 +96,6 @@ final class NdTensors {
             case STRING -> Datatype.BYTES;
             default -> throw new IllegalStateException("output '" + name + "' has element type " + type
                     + ", which the Open Inference Protocol cannot carry");
-        };
-    }
-
-    private static int widthOf(Datatype type) {
-        return switch (type) {
-            case UINT8, INT8, BOOL -> 1;
-            case UINT16, INT16, FP16 -> 2;
-            case UINT32, INT32, FP32 -> 4;
-            case UINT64, INT64, FP64 -> 8;
-            case BYTES -> 0;
         };
     }
 }

@@ -52,6 +52,17 @@ public enum Datatype {
         }
     }
 
+    /** Bytes per element when packed (BOOL one byte, FP16 a half float); BYTES has no fixed width. */
+    public int width() {
+        return switch (this) {
+            case BOOL, UINT8, INT8 -> 1;
+            case UINT16, INT16, FP16 -> 2;
+            case UINT32, INT32, FP32 -> 4;
+            case UINT64, INT64, FP64 -> 8;
+            case BYTES -> throw new IllegalArgumentException("BYTES has no fixed width");
+        };
+    }
+
     /** The Java array class that holds elements of this type. */
     public Class<?> storage() {
         return storage;

@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.tensor.Datatype;
-import io.mlcycle.runtime.tensor.Float16;
+import io.mlcycle.runtime.tensor.PackedElements;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.nio.ByteBuffer;
@@ -26,58 +26,12 @@ final class RawContents {
         if (type == Datatype.BYTES) {
             return readStrings(input, shape, buffer, count);
         }
-        long expected = (long) count * width(type);
+        long expected = (long) count * type.width();
         if (raw.size() != expected) {
             throw InferenceException.badRequest("input '" + input + "': shape " + Shapes.format(shape) + " of " + type
                     + " needs " + expected + " bytes of raw contents, got " + raw.size());
         }
-        return switch (type) {
-            case BOOL -> {
-                boolean[] values = new boolean[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = buffer.get() != 0;
-                }
-                yield values;
-            }
-            case UINT8, INT8 -> {
-                byte[] values = new byte[count];
-                buffer.get(values);
-                yield values;
-            }
-            case UINT16, INT16 -> {
-                short[] values = new short[count];
-                buffer.asShortBuffer().get(values);
-                yield values;
-            }
-            case UINT32, INT32 -> {
-                int[] values = new int[count];
-                buffer.asIntBuffer().get(values);
-                yield values;
-            }
-            case UINT64, INT64 -> {
-                long[] values = new long[count];
-                buffer.asLongBuffer().get(values);
-                yield values;
-            }
-            case FP16 -> {
-                float[] values = new float[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = Float16.toFloat(buffer.getShort());
-                }
-                yield values;
-            }
-            case FP32 -> {
-                float[] values = new float[count];
-                buffer.asFloatBuffer().get(values);
-                yield values;
-            }
-            case FP64 -> {
-                double[] values = new double[count];
-                buffer.asDoubleBuffer().get(values);
-                yield values;
-            }
-            case BYTES -> throw new IllegalStateException("BYTES is read above");
-        };
+        return PackedElements.read(type, buffer, count);
     }
 
     private static byte[][] readStrings(String input, long[] shape, ByteBuffer buffer, int count) {
@@ -123,38 +77,9 @@ final class RawContents {
             }
             return UnsafeByteOperations.unsafeWrap(buffer.array());
         }
-        ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(tensor.size(), width(tensor.datatype())))
+        ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(tensor.size(), tensor.datatype().width()))
                 .order(ByteOrder.LITTLE_ENDIAN);
-        switch (tensor.datatype()) {
-            case BOOL -> {
-                for (boolean value : (boolean[]) data) {
-                    buffer.put((byte) (value ? 1 : 0));
-                }
-            }
-            case UINT8, INT8 -> buffer.put((byte[]) data);
-            case UINT16, INT16 -> buffer.asShortBuffer().put((short[]) data);
-            case UINT32, INT32 -> buffer.asIntBuffer().put((int[]) data);
-            case UINT64, INT64 -> buffer.asLongBuffer().put((long[]) data);
-            case FP16 -> {
-                for (float value : (float[]) data) {
-                    buffer.putShort(Float16.fromFloat(value));
-                }
-            }
-            case FP32 -> buffer.asFloatBuffer().put((float[]) data);
-            case FP64 -> buffer.asDoubleBuffer().put((double[]) data);
-            case BYTES -> throw new IllegalStateException("BYTES is written above");
-        }
+        PackedElements.write(tensor.datatype(), data, buffer);
         return UnsafeByteOperations.unsafeWrap(buffer.array());
-    }
-
-    /** Bytes per element of a fixed-width datatype. */
-    private static int width(Datatype type) {
-        return switch (type) {
-            case BOOL, UINT8, INT8 -> 1;
-            case UINT16, INT16, FP16 -> 2;
-            case UINT32, INT32, FP32 -> 4;
-            case UINT64, INT64, FP64 -> 8;
-            case BYTES -> throw new IllegalArgumentException("BYTES has no fixed width");
-        };
     }
 }
