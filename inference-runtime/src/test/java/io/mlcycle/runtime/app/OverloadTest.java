@@ -79,7 +79,9 @@ class OverloadTest {
                     .build(), HttpResponse.BodyHandlers.ofString()));
         }
         int admitted = awaitBurstSettled(replies, scheduled, model);
-        assertThat(admitted).as("one batch of at most 4 in the engine plus 2 queued").isBetween(3, 6);
+        // At least the 2 the queue holds (a worker slow to start takes both as one batch once the burst is refused),
+        // at most a batch of 4 in the engine plus 2 queued.
+        assertThat(admitted).as("the queue's 2, at most a batch of 4 in the engine plus 2 queued").isBetween(2, 6);
         model.open();
         int ok = 0;
         for (CompletableFuture<HttpResponse<String>> reply : replies) {
