@@ -63,29 +63,28 @@ start_runtime() { # MAX_BATCH_SIZE [ARTIFACT SHA256]
   PIDS+=($!); RUNTIME_PID=$!
   wait_ready "http://127.0.0.1:$HTTP/v2/health/ready" "runtime"
 }
-# server_totals PROTOCOL: "<sum in µs> <count>" of the runtime's own request-latency histogram so far
-server_totals() {
-  curl -s "http://127.0.0.1:$HTTP/q/metrics" | awk -v p="protocol=\"$1\"" '
-    index($0, "mlcycle_inference_request_duration_seconds_sum{") == 1 && index($0, p) { s = $NF }
-    index($0, "mlcycle_inference_request_duration_seconds_count{") == 1 && index($0, p) { c = $NF }
-    END { printf "%.0f %.0f\n", s * 1e6, c }'
-}
-# sequential_with_server_time LABEL KIND TARGET PROTOCOL: the client's view, then the server's own mean for the same
-# requests (what the runtime adds, without loopback and the client)
+# sequential_with_server_time LABEL KIND TARGET PROTOCOL: the client's view, then the server's own view of the same
+# requests from its histograms: request latency (arrival to answer handed to the transport), engine-call time (the
+# model's predict alone), and their difference at p50: what the runtime adds, without loopback and the client
 sequential_with_server_time() {
-  local before after
-  bench sequential "$2" "$3" 1000 >/dev/null   # warm the server's request path, so the mean below is of warm requests
-  before=$(server_totals "$4")
+  bench sequential "$2" "$3" 1000 >/dev/null   # warm the server's request path, so the server rows are of warm requests
+  curl -s "http://127.0.0.1:$HTTP/q/metrics" >"$WORK/before.prom"
   record "$1" "$(bench sequential "$2" "$3" 3000)"
-  after=$(server_totals "$4")
-  record "$1, server side" "$(awk -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " ");
-    n = y[2] - x[2]; printf "server_mean_us=%.0f requests=%d", (n > 0 ? (y[1] - x[1]) / n : 0), n }')"
+  curl -s "http://127.0.0.1:$HTTP/q/metrics" >"$WORK/after.prom"
+  local request engine
+  request=$("$ROOT/bench/histogram_delta.py" "$WORK/before.prom" "$WORK/after.prom" mlcycle_inference_request_duration_seconds "protocol=$4")
+  engine=$("$ROOT/bench/histogram_delta.py" "$WORK/before.prom" "$WORK/after.prom" mlcycle_engine_call_duration_seconds "model=$MODEL")
+  record "$1, server side: request" "$request"
+  record "$1, server side: engine call" "$engine"
+  record "$1, server side: runtime adds (request p50 - engine p50)" "$(awk -v r="$request" -v e="$engine" 'BEGIN {
+    match(r, /p50_us=[0-9]+/); rp = substr(r, RSTART + 7, RLENGTH - 7); match(e, /p50_us=[0-9]+/); ep = substr(e, RSTART + 7, RLENGTH - 7)
+    printf "added_p50_us=%d", rp - ep }')"
 }
 log "mlcycle runtime, batching off"
 start_runtime 1
 REST=http://127.0.0.1:$HTTP/v2/models/$MODEL/infer
 # Server side: REST from the request's arrival (before its body) to the answer handed to Vert.x; gRPC from the
-# service method's start (after Quarkus's dispatch to a worker) to the answer handed to grpc-java.
+# service method's start (on the event loop, the message parsed) to the answer handed to grpc-java.
 sequential_with_server_time "mlcycle REST, batch 1, one at a time" rest "$REST" rest
 sequential_with_server_time "mlcycle gRPC, batch 1, one at a time" grpc "127.0.0.1:$GRPC/$MODEL" grpc
 # The floor under those two: same server, same client, no model work (no decoding, engine or encoding).
@@ -160,7 +159,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "# Inference runtime benchmark"
   echo
   echo "Written by \`bench/runtime-bench.sh\` on $(date -u +%FT%TZ). Loopback only; the load generator"
-  echo "(\`inference-runtime/src/bench\`: Vert.x HTTP client on 32 keep-alive connections / grpc-java, HdrHistogram) shares the CPUs with the server,"
+  echo "(\`inference-runtime/src/bench\`: Vert.x HTTP client on 32 keep-alive connections / grpc-java on one channel, answers on its Netty thread, HdrHistogram) shares the CPUs with the server,"
   echo "so absolute numbers are this machine's, and comparisons between rows are the point."
   echo
   echo "- machine: $(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
@@ -171,7 +170,10 @@ mkdir -p "$(dirname "$OUT")"
   echo "  deep and narrow, so each engine call costs about the same for 1 row as for 32 (per-layer dispatch): a model where batching pays"
   echo "- peers: ${PEERS}"
   echo "- phases: ${SECONDS_PER_PHASE} s each after a 3 s warm-up; saturation = closed loop with $CONCURRENCY clients;"
-  echo "  70% = open loop at a fixed rate, latency from each request's scheduled time (no coordinated omission)"
+  echo "  70% = open loop at a fixed rate, latency from each request's scheduled time (no coordinated omission);"
+  echo "  errors are counted by reason (gRPC status, HTTP status): the runtime refuses beyond its bounded queues"
+  echo "- server side rows: quantiles of the runtime's own histograms (\`bench/histogram_delta.py\`, buckets ~10-20 % apart)"
+  echo "  over the same requests as the row above them"
   echo
   echo "| what | raw result (latencies in µs) |"
   echo "|---|---|"

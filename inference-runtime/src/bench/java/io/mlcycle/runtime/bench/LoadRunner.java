@@ -1,10 +1,15 @@
 package io.mlcycle.runtime.bench;
 
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
@@ -13,14 +18,47 @@ import org.HdrHistogram.Histogram;
 final class LoadRunner {
 
     /** What a run measured: answered requests per second, latencies in microseconds, and failures. */
-    record Result(double throughput, Histogram latencyMicros, long errors) {
+    record Result(double throughput, Histogram latencyMicros, Errors errors) {
 
         String describe() {
             return String.format(java.util.Locale.ROOT,
-                    "throughput=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d count=%d errors=%d", throughput,
+                    "throughput=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d count=%d errors=%s", throughput,
                     latencyMicros.getValueAtPercentile(50), latencyMicros.getValueAtPercentile(90),
                     latencyMicros.getValueAtPercentile(99), latencyMicros.getMaxValue(),
                     latencyMicros.getTotalCount(), errors);
+        }
+    }
+
+    /** Failed requests, counted by what failed them (gRPC status code, HTTP status, or exception type). */
+    static final class Errors {
+        private final Map<String, LongAdder> byReason = new ConcurrentSkipListMap<>();
+
+        void add(Throwable error) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            String reason;
+            if (cause instanceof StatusRuntimeException grpc) {
+                reason = grpc.getStatus().getCode().name();
+            } else if (cause.getMessage() != null && cause.getMessage().startsWith("HTTP ")) {
+                reason = cause.getMessage().substring(0, Math.min(8, cause.getMessage().length()));
+            } else {
+                reason = cause.getClass().getSimpleName();
+            }
+            byReason.computeIfAbsent(reason, key -> new LongAdder()).increment();
+        }
+
+        long total() {
+            return byReason.values().stream().mapToLong(LongAdder::sum).sum();
+        }
+
+        @Override
+        public String toString() {
+            if (byReason.isEmpty()) {
+                return "0";
+            }
+            StringJoiner reasons = new StringJoiner(",", total() + "(", ")");
+            byReason.forEach((reason, count) -> reasons.add(reason + ":" + count.sum()));
+            return reasons.toString();
         }
     }
 
@@ -30,7 +68,7 @@ final class LoadRunner {
     /** {@code count} requests one after another, each waiting for the previous answer. */
     static Result sequential(Target target, int count) {
         Histogram histogram = new Histogram(60_000_000L, 3);
-        long errors = 0;
+        Errors errors = new Errors();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long sent = System.nanoTime();
@@ -38,7 +76,7 @@ final class LoadRunner {
                 target.send().join();
                 histogram.recordValue((System.nanoTime() - sent) / 1000);
             } catch (RuntimeException e) {
-                errors++;
+                errors.add(e);
             }
         }
         return new Result(count / seconds(System.nanoTime() - start), histogram, errors);
@@ -47,7 +85,7 @@ final class LoadRunner {
     /** {@code concurrency} clients, each sending again as soon as answered, for {@code duration}. */
     static Result closed(Target target, int concurrency, Duration duration) throws InterruptedException {
         Recorder recorder = new Recorder(3);
-        AtomicLong errors = new AtomicLong();
+        Errors errors = new Errors();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CountDownLatch finished = new CountDownLatch(concurrency);
@@ -56,15 +94,15 @@ final class LoadRunner {
         }
         finished.await(duration.toSeconds() + 30, TimeUnit.SECONDS);
         Histogram histogram = recorder.getIntervalHistogram();
-        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors.get());
+        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors);
     }
 
-    private static void loop(Target target, Recorder recorder, AtomicLong errors, long end, CountDownLatch finished) {
+    private static void loop(Target target, Recorder recorder, Errors errors, long end, CountDownLatch finished) {
         long sent = System.nanoTime();
         target.send().whenComplete((ok, error) -> {
             long now = System.nanoTime();
             if (error != null) {
-                errors.incrementAndGet();
+                errors.add(error);
             } else {
                 recorder.recordValue((now - sent) / 1000);
             }
@@ -83,7 +121,7 @@ final class LoadRunner {
      */
     static Result open(Target target, double rate, Duration duration, int maxOutstanding) throws InterruptedException {
         Recorder recorder = new Recorder(3);
-        AtomicLong errors = new AtomicLong();
+        Errors errors = new Errors();
         Semaphore outstanding = new Semaphore(maxOutstanding);
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
@@ -98,7 +136,7 @@ final class LoadRunner {
             target.send().whenComplete((ok, error) -> {
                 outstanding.release();
                 if (error != null) {
-                    errors.incrementAndGet();
+                    errors.add(error);
                 } else {
                     recorder.recordValue(Math.max(0, (System.nanoTime() - scheduled) / 1000));
                 }
@@ -106,7 +144,7 @@ final class LoadRunner {
         }
         outstanding.tryAcquire(maxOutstanding, 30, TimeUnit.SECONDS);
         Histogram histogram = recorder.getIntervalHistogram();
-        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors.get());
+        return new Result(histogram.getTotalCount() / seconds(System.nanoTime() - start), histogram, errors);
     }
 
     private static double seconds(long nanos) {

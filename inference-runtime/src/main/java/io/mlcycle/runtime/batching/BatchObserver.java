@@ -5,10 +5,13 @@ package io.mlcycle.runtime.batching;
 public interface BatchObserver {
 
     /** Does nothing. */
-    BatchObserver NONE = (model, version, requests, rows) -> { };
+    BatchObserver NONE = (model, version, requests, rows, engineNanos) -> { };
 
-    /** One engine call ran for {@code requests} requests holding {@code rows} rows in all. */
-    void batchRan(String model, String version, int requests, long rows);
+    /**
+     * One engine call ran for {@code requests} requests holding {@code rows} rows in all and took
+     * {@code engineNanos} (the model's predict alone; failed calls too).
+     */
+    void batchRan(String model, String version, int requests, long rows, long engineNanos);
 
     /** A model now sits behind the batching layer (a batcher or a pass-through). */
     default void scheduled(ScheduledModel model) {

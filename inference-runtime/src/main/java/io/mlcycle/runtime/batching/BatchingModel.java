@@ -51,15 +51,6 @@ final class BatchingModel extends ForwardingModel implements ScheduledModel {
         };
     }
 
-    @Override
-    public List<Tensor> predict(List<Tensor> inputs) {
-        try {
-            return predictAsync(inputs).join();
-        } catch (RuntimeException e) {
-            throw InferenceException.unwrap(e);
-        }
-    }
-
     private void work() {
         try {
             List<PendingRequest> batch;
@@ -83,12 +74,20 @@ final class BatchingModel extends ForwardingModel implements ScheduledModel {
             total += rows[i];
         }
         try {
-            observer.batchRan(name(), version(), batch.size(), total);
+            List<Tensor> inputs = batch.size() == 1 ? batch.get(0).inputs() : RowConcatenation.concat(batch);
+            List<Tensor> outputs;
+            long started = System.nanoTime();
+            try {
+                outputs = delegate.predict(inputs);
+            } finally {
+                observer.batchRan(name(), version(), batch.size(), total, System.nanoTime() - started);
+            }
+            // Completing a future runs its caller's continuation (encoding, writing the answer) on this thread.
             if (batch.size() == 1) {
-                batch.get(0).result().complete(delegate.predict(batch.get(0).inputs()));
+                batch.get(0).result().complete(outputs);
                 return;
             }
-            List<List<Tensor>> shares = RowConcatenation.split(delegate.predict(RowConcatenation.concat(batch)), rows);
+            List<List<Tensor>> shares = RowConcatenation.split(outputs, rows);
             for (int i = 0; i < shares.size(); i++) {
                 batch.get(i).result().complete(shares.get(i));
             }

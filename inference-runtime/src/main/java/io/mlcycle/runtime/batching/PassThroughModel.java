@@ -1,60 +1,84 @@
 package io.mlcycle.runtime.batching;
 
+import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.engine.ForwardingModel;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
- * A model called on the caller's own thread, one request per engine call: no queue, no thread hop. It still admits
- * at most {@code workers + queueCapacity} calls at once (the rest of them wait for a free predictor), so a burst is
- * refused as overloaded instead of parking an unbounded number of threads.
+ * A model called one request per engine call, on {@code workers} engine threads of its own with a line of at most
+ * {@code queueCapacity} requests before them; beyond that a call is refused as overloaded at once. Callers never
+ * run the engine themselves, so a transport may submit from its event loop.
  */
 final class PassThroughModel extends ForwardingModel implements ScheduledModel {
 
+    private static final Logger LOG = Logger.getLogger(PassThroughModel.class);
+
     private final BatchObserver observer;
-    private final int workers;
     private final int limit;
-    private final Semaphore admitted;
+    private final ThreadPoolExecutor engineThreads;
 
     PassThroughModel(LoadedModel delegate, BatchingSettings settings, BatchObserver observer) {
         super(delegate);
         this.observer = observer;
-        this.workers = settings.workers();
         this.limit = settings.workers() + settings.queueCapacity();
-        this.admitted = new Semaphore(limit);
+        AtomicInteger count = new AtomicInteger();
+        this.engineThreads = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.queueCapacity()), task -> {
+                    Thread thread = new Thread(task, "mlcycle-engine-" + delegate.name() + "-" + count.getAndIncrement());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     @Override
-    public List<Tensor> predict(List<Tensor> inputs) {
-        if (!admitted.tryAcquire()) {
-            throw new OverloadedException("model '" + name() + "' is overloaded: " + limit
-                    + " requests are already in progress; retry later", 1);
-        }
+    public CompletableFuture<List<Tensor>> predictAsync(List<Tensor> inputs) {
         try {
-            List<Tensor> outputs = delegate.predict(inputs);
-            observer.batchRan(name(), version(), 1, inputs.isEmpty() || inputs.get(0).shape().length == 0 ? 1
-                    : inputs.get(0).shape()[0]);
-            return outputs;
+            return CompletableFuture.supplyAsync(() -> run(inputs), engineThreads);
+        } catch (RejectedExecutionException e) {
+            if (engineThreads.isShutdown()) {
+                return CompletableFuture.failedFuture(new InferenceException(InferenceException.Kind.UNAVAILABLE,
+                        "model '" + name() + "' is shutting down"));
+            }
+            return CompletableFuture.failedFuture(new OverloadedException("model '" + name() + "' is overloaded: "
+                    + limit + " requests are already in progress; retry later", 1));
+        }
+    }
+
+    private List<Tensor> run(List<Tensor> inputs) {
+        long started = System.nanoTime();
+        try {
+            return delegate.predict(inputs);
         } finally {
-            admitted.release();
+            observer.batchRan(name(), version(), 1, inputs.isEmpty() || inputs.get(0).shape().length == 0 ? 1
+                    : inputs.get(0).shape()[0], System.nanoTime() - started);
         }
     }
 
     @Override
     public int queueDepth() {
-        return Math.max(0, limit - admitted.availablePermits() - workers);
+        return engineThreads.getQueue().size();
     }
 
-    /** Closes the model once the calls in progress have finished (30 s at most; otherwise it stays open). */
+    /**
+     * Refuses new calls, lets the queued and running ones finish (30 s for all of them), then closes the model. An
+     * engine thread still busy by then keeps the model open: freeing native memory under a running predict could
+     * crash the JVM, and a leak at shutdown costs nothing.
+     */
     @Override
     public void close() {
+        engineThreads.shutdown();
         try {
-            // Taking every permit refuses new calls and waits for the running ones: closing native memory under a
-            // running predict could crash the JVM.
-            if (!admitted.tryAcquire(limit, 30, TimeUnit.SECONDS)) {
+            if (!engineThreads.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warnf("%s: a call is still in the engine after 30 s; leaving the model open", delegate);
                 return;
             }
         } catch (InterruptedException e) {

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     request reaching the runtime to its answer being handed to the transport;</li>
  * <li>{@code mlcycle_batch_size{model, version}}: rows per engine call, and {@code mlcycle_batch_requests}:
  *     requests merged into each call (histograms with power-of-two buckets);</li>
+ * <li>{@code mlcycle_engine_call_duration_seconds{model, version}}: time of each engine call, the model's predict
+ *     alone (drift recording included), so that the request latency minus it is what the runtime adds;</li>
  * <li>{@code mlcycle_queue_depth{model, version}}: requests admitted but not yet in an engine call;</li>
  * <li>{@code mlcycle_model_load_duration_seconds{model, version, phase}}: fetch (download and verify), load
  *     (engine) and warmup, for the model being served.</li>
@@ -40,7 +42,7 @@ public final class RuntimeMetrics implements BatchObserver {
     // Meters by their label values: looked up per request, so the hot path skips building and registering them.
     private final Map<List<String>, Counter> requests = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> latencies = new ConcurrentHashMap<>();
-    private final Map<ModelLabels, DistributionSummary[]> batches = new ConcurrentHashMap<>();
+    private final Map<ModelLabels, EngineCallMeters> engineCalls = new ConcurrentHashMap<>();
     private final Map<ModelLabels, AtomicReference<ScheduledModel>> queues = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> loadNanos = new ConcurrentHashMap<>();
 
@@ -55,10 +57,8 @@ public final class RuntimeMetrics implements BatchObserver {
                 key -> Counter.builder("mlcycle.inference.requests").description("Inference requests answered")
                         .tags(modelTags(model)).tag("code", code).tag("outcome", outcome.name()).register(registry))
                 .increment();
-        latencies.computeIfAbsent(model, key -> Timer.builder("mlcycle.inference.request.duration")
-                .description("Inference request latency").tags(modelTags(key)).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        latencies.computeIfAbsent(model, key -> latencyTimer("mlcycle.inference.request.duration",
+                "Inference request latency", modelTags(key))).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private static Tags modelTags(List<String> model) {
@@ -66,17 +66,31 @@ public final class RuntimeMetrics implements BatchObserver {
     }
 
     @Override
-    public void batchRan(String model, String version, int requests, long rows) {
-        DistributionSummary[] meters = batches.computeIfAbsent(new ModelLabels(model, version), key -> {
+    public void batchRan(String model, String version, int requests, long rows, long engineNanos) {
+        EngineCallMeters meters = engineCalls.computeIfAbsent(new ModelLabels(model, version), key -> {
             Tags tags = Tags.of("model", model, "version", version);
-            return new DistributionSummary[] {
-                DistributionSummary.builder("mlcycle.batch.size").description("Rows per engine call").tags(tags)
-                        .serviceLevelObjectives(POWERS_OF_TWO).register(registry),
-                DistributionSummary.builder("mlcycle.batch.requests").description("Requests merged into one engine call")
-                        .tags(tags).serviceLevelObjectives(POWERS_OF_TWO).register(registry)};
+            return new EngineCallMeters(
+                    DistributionSummary.builder("mlcycle.batch.size").description("Rows per engine call").tags(tags)
+                            .serviceLevelObjectives(POWERS_OF_TWO).register(registry),
+                    DistributionSummary.builder("mlcycle.batch.requests")
+                            .description("Requests merged into one engine call").tags(tags)
+                            .serviceLevelObjectives(POWERS_OF_TWO).register(registry),
+                    latencyTimer("mlcycle.engine.call.duration", "Time of one engine call (the model's predict)", tags));
         });
-        meters[0].record(rows);
-        meters[1].record(requests);
+        meters.rows().record(rows);
+        meters.requests().record(requests);
+        meters.duration().record(engineNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The meters of one model's engine calls. */
+    private record EngineCallMeters(DistributionSummary rows, DistributionSummary requests, Timer duration) {
+    }
+
+    /** A latency histogram with buckets from 100 µs to 30 s, fine enough to read a p50 of a fast model from. */
+    private Timer latencyTimer(String name, String description, Tags tags) {
+        return Timer.builder(name).description(description).tags(tags).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 
     @Override

@@ -131,8 +131,9 @@ public final class ModelServer {
 
     /**
      * Validates the request against the model's signature, runs it and keeps the outputs asked for. Failures come
-     * back as a failed future holding an {@link InferenceException}. With batching off the work happens on the
-     * caller's thread; with batching on, the future completes on a batch worker's thread.
+     * back as a failed future holding an {@link InferenceException}. Validation happens on the caller's thread,
+     * the model runs on its scheduler's engine threads (the future completes there), so a transport may call this
+     * from an event loop.
      */
     public CompletableFuture<InferenceResponse> inferAsync(String name, Optional<String> version,
             InferenceRequest request) {

@@ -3,15 +3,17 @@ package io.mlcycle.runtime.batching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Batching off (or impossible): calls run on the caller's thread, one request per engine call, still bounded. */
+/** Batching off (or impossible): one request per engine call, on engine threads of its own, bounded. */
 class PassThroughModelTest {
 
     private final TestingModel engine = new TestingModel();
@@ -20,7 +22,7 @@ class PassThroughModelTest {
 
     private ScheduledModel schedule(TestingModel model, int maxBatchSize, int queueCapacity, int workers) {
         return new BatchingPolicy(new BatchingSettings(maxBatchSize, Duration.ofMillis(5), queueCapacity, workers),
-                (name, version, requests, rows) -> observed.add(List.of((long) requests, rows))).schedule(model);
+                (name, version, requests, rows, nanos) -> observed.add(List.of((long) requests, rows))).schedule(model);
     }
 
     private static List<Tensor> x(int rows) {
@@ -28,13 +30,25 @@ class PassThroughModelTest {
     }
 
     @Test
-    void maxBatchSizeOneCallsTheEngineOnTheCallersThreadWithNoQueue() {
+    void maxBatchSizeOneCallsTheEngineOnceARequestOnAnEngineThreadNotTheCallers() throws Exception {
         ScheduledModel model = schedule(engine, 1, 8, 2);
         assertThat(model).isInstanceOf(PassThroughModel.class);
-        CompletableFuture<List<Tensor>> answer = model.predictAsync(x(3));
-        assertThat(answer).as("done before predictAsync returns").isCompleted();
-        assertThat(engine.callThreads).containsExactly(Thread.currentThread());
+        assertThat(model.predictAsync(x(3)).get(10, TimeUnit.SECONDS).get(0).shape()).containsExactly(3, 1);
+        assertThat(engine.callThreads).hasSize(1);
+        assertThat(engine.callThreads.get(0)).isNotSameAs(Thread.currentThread());
+        assertThat(engine.callThreads.get(0).getName()).isEqualTo("mlcycle-engine-echo-0");
         assertThat(observed).containsExactly(List.of(1L, 3L));
+    }
+
+    @Test
+    void aHeldEngineDoesNotHoldTheCaller() throws Exception {
+        ScheduledModel model = schedule(engine, 1, 8, 1);
+        engine.hold();
+        CompletableFuture<List<Tensor>> answer = model.predictAsync(x(1));
+        engine.awaitEntered(1);
+        assertThat(answer).as("submitted and returned while the engine is held").isNotDone();
+        engine.open();
+        assertThat(answer.get(10, TimeUnit.SECONDS)).hasSize(2);
     }
 
     @Test
@@ -47,9 +61,9 @@ class PassThroughModelTest {
     void callsBeyondWorkersPlusQueueCapacityAreRefusedAsOverloaded() throws Exception {
         ScheduledModel model = schedule(engine, 1, 1, 1);
         engine.hold();
-        CompletableFuture<List<Tensor>> first = CompletableFuture.supplyAsync(() -> model.predict(x(1)));
-        CompletableFuture<List<Tensor>> second = CompletableFuture.supplyAsync(() -> model.predict(x(1)));
-        engine.awaitEntered(2);
+        CompletableFuture<List<Tensor>> first = model.predictAsync(x(1));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> second = model.predictAsync(x(1));
         assertThat(model.queueDepth()).isEqualTo(1);
         assertThatThrownBy(() -> model.predict(x(1))).isInstanceOf(OverloadedException.class)
                 .hasMessage("model 'echo' is overloaded: 2 requests are already in progress; retry later");
@@ -58,5 +72,33 @@ class PassThroughModelTest {
         first.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
         assertThat(model.predict(x(1))).hasSize(2);
+    }
+
+    @Test
+    void closingLetsQueuedCallsFinishThenClosesTheEngineAndRefusesNewCalls() throws Exception {
+        ScheduledModel model = schedule(engine, 1, 64, 1);
+        engine.hold();
+        CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> queued = model.predictAsync(x(2));
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(model::close);
+        List<CompletableFuture<List<Tensor>>> beforeClose = new ArrayList<>();
+        CompletableFuture<List<Tensor>> refused;
+        // Calls made before close() has begun (on the other thread) are queued like any other.
+        while (!(refused = model.predictAsync(x(1))).isCompletedExceptionally()) {
+            beforeClose.add(refused);
+            Thread.sleep(5);
+        }
+        assertThat(refused.handle((result, error) -> error).join()).isInstanceOf(InferenceException.class)
+                .hasMessage("model 'echo' is shutting down");
+        assertThat(engine.closed).isFalse();
+        engine.open();
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(running.get()).hasSize(2);
+        assertThat(queued.get().get(0).shape()).containsExactly(2, 1);
+        for (CompletableFuture<List<Tensor>> call : beforeClose) {
+            assertThat(call.get()).hasSize(2);
+        }
+        assertThat(engine.closed).isTrue();
     }
 }

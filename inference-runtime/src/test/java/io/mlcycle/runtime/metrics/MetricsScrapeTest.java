@@ -93,6 +93,10 @@ class MetricsScrapeTest {
                 with(churn, "protocol", "grpc", "le", "+Inf"))).isTrue();
         assertThat(delta(before, after, "mlcycle_batch_size_count", churn)).as("engine calls").isBetween(1.0, 3.0);
         assertThat(delta(before, after, "mlcycle_batch_size_sum", churn)).as("rows").isEqualTo(3);
+        assertThat(delta(before, after, "mlcycle_engine_call_duration_seconds_count", churn)).as("timed engine calls")
+                .isEqualTo(delta(before, after, "mlcycle_batch_size_count", churn));
+        assertThat(delta(before, after, "mlcycle_engine_call_duration_seconds_sum", churn)).isPositive();
+        assertThat(after.has("mlcycle_engine_call_duration_seconds_bucket", with(churn, "le", "+Inf"))).isTrue();
         assertThat(after.has("mlcycle_batch_size_bucket", with(churn, "le", "8.0"))).isTrue();
         assertThat(after.has("mlcycle_queue_depth", churn)).isTrue();
         for (String phase : new String[] {"fetch", "load", "warmup"}) {

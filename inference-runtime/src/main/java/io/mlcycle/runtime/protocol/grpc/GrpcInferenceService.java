@@ -22,7 +22,6 @@ import io.mlcycle.runtime.protocol.grpc.proto.ServerReadyResponse;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,11 +77,12 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
     }
 
     /**
-     * Runs on a worker thread: decodes and submits the request, then returns. With batching off the model runs
-     * right here; with batching on the reply is sent when the batch completes, so no thread waits for it.
+     * Runs on the event loop (no {@code @Blocking}: Quarkus would dispatch each of the call's events to a worker and
+     * back): converts and submits the request, then returns. The model runs on its own engine threads and the reply
+     * is sent from there when it is done, so no thread waits for it. grpc-java has already parsed the message on this
+     * loop; the conversion only copies its tensors.
      */
     @Override
-    @Blocking
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> reply) {
         long started = System.nanoTime();
         Optional<String> version = version(request.getModelVersion());

@@ -34,6 +34,8 @@ public class OipRoutes {
     private static final String STARTED = "mlcycle.started";
     private static final String MODEL = "mlcycle.model";
     private static final String VERSION = "mlcycle.version";
+    /** Bodies up to this size (a few hundred rows of JSON, well under a millisecond to parse) skip the worker hop. */
+    private static final int DECODE_ON_EVENT_LOOP_BYTES = 64 * 1024;
 
     private final ModelServer server;
     private final OipJsonCodec codec;
@@ -66,9 +68,8 @@ public class OipRoutes {
         // Routes of their own: Vert.x wants a body handler first on its route, and the clock starts before the body.
         router.post("/v2/models/:model/infer").handler(OipRoutes::started);
         router.post("/v2/models/:model/versions/:version/infer").handler(OipRoutes::started);
-        router.post("/v2/models/:model/infer").handler(body).blockingHandler(ctx -> infer(ctx, Optional.empty()), false);
-        router.post("/v2/models/:model/versions/:version/infer").handler(body)
-                .blockingHandler(ctx -> infer(ctx, version(ctx)), false);
+        router.post("/v2/models/:model/infer").handler(body).handler(ctx -> infer(ctx, Optional.empty()));
+        router.post("/v2/models/:model/versions/:version/infer").handler(body).handler(ctx -> infer(ctx, version(ctx)));
         router.route("/v2/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
         router.route("/v2/*").failureHandler(this::failure);
@@ -99,15 +100,28 @@ public class OipRoutes {
     }
 
     /**
-     * Runs on a worker thread: decodes and submits the request, then returns. With batching off the model runs
-     * right here; with batching on the answer is written when the batch completes, so no thread waits for it.
+     * Runs on the event loop the request arrived on. A small body is decoded and submitted right here: the model
+     * runs on its own engine threads (see {@code ScheduledModel}) and the answer is written when it is done, so no
+     * thread waits for it and the request makes one thread hop, not two. A larger body is decoded on a worker, so
+     * that parsing it does not hold up the other connections of this event loop.
      */
     private void infer(RoutingContext ctx, Optional<String> version) {
+        Buffer body = ctx.body().buffer();
+        if (body != null && body.length() > DECODE_ON_EVENT_LOOP_BYTES) {
+            ctx.vertx().executeBlocking(() -> {
+                submit(ctx, version, body);
+                return null;
+            }, false).onFailure(ctx::fail);
+        } else {
+            submit(ctx, version, body);
+        }
+    }
+
+    private void submit(RoutingContext ctx, Optional<String> version, Buffer body) {
         if (ctx.request().getHeader("Inference-Header-Content-Length") != null) {
             throw InferenceException.badRequest("the binary tensor data extension is not supported; send tensor "
                     + "data as JSON (binary_data=False)");
         }
-        Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw InferenceException.badRequest("request body is empty; send an OIP inference request as JSON");
         }
