@@ -67,10 +67,22 @@ final class LoadRunner {
 
     /** {@code count} requests one after another, each waiting for the previous answer. */
     static Result sequential(Target target, int count) {
+        return sequential(target, count, 0);
+    }
+
+    /**
+     * {@code count} requests one after another, each waiting for the previous answer, with a pause of
+     * {@code pauseNanos} (not timed) before each: the gaps a server sees between requests from a client that waits
+     * for each answer, during which its CPU caches go cold.
+     */
+    static Result sequential(Target target, int count, long pauseNanos) {
         Histogram histogram = new Histogram(60_000_000L, 3);
         Errors errors = new Errors();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
+            if (pauseNanos > 0) {
+                LockSupport.parkNanos(pauseNanos);
+            }
             long sent = System.nanoTime();
             try {
                 target.send().join();

@@ -20,6 +20,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * drift FEATURES ROWS BATCHES                   cost of recording drift sketches
  * sequential inprocess|rest|grpc TARGET COUNT   one request at a time
  * sequential rest-live|grpc-live TARGET COUNT   the same with no model work: GET /v2/health/live, ServerLive
+ * sequential-paced KIND TARGET COUNT PAUSE_US   one at a time, pausing PAUSE_US (untimed) before each
  * closed rest|grpc TARGET CONCURRENCY SECONDS   saturation
  * open rest|grpc TARGET RATE SECONDS            fixed arrival rate
  * </pre>
@@ -51,6 +52,11 @@ public final class RuntimeBench {
                 case "sequential" -> {
                     LoadRunner.sequential(target, Integer.parseInt(args[3]) / 4); // warm-up
                     yield LoadRunner.sequential(target, Integer.parseInt(args[3]));
+                }
+                case "sequential-paced" -> {
+                    long pause = Long.parseLong(args[4]) * 1000;
+                    LoadRunner.sequential(target, Integer.parseInt(args[3]) / 4, pause); // warm-up
+                    yield LoadRunner.sequential(target, Integer.parseInt(args[3]), pause);
                 }
                 case "closed" -> LoadRunner.closed(target, Integer.parseInt(args[3]),
                         Duration.ofSeconds(Long.parseLong(args[4])));
