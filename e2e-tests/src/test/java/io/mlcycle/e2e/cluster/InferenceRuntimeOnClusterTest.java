@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The inference runtime image on the cluster's node: an XGBoost model trained here with xgboost4j is put in the
  * cluster's S3 store, served by a hardened Deployment reading it with Secret {@code mlcycle-s3}, and answers OIP REST
  * and gRPC (Triton's Python client, from the runtime tests' virtualenv) at its Service address from the host with
- * xgboost4j's own predictions; a wrong digest keeps the pod unready.
+ * xgboost4j's own predictions; a TorchScript model written by real PyTorch is served with PyTorch's numbers; a wrong
+ * digest keeps the pod unready.
  */
 class InferenceRuntimeOnClusterTest {
 
@@ -74,7 +75,7 @@ class InferenceRuntimeOnClusterTest {
         booster = train();
         Path model = dir.resolve("model.json");
         booster.saveModel(model.toString());
-        sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+        sha256 = sha256(model);
         String key = "mlcycle/" + namespace + "/model.json";
         assertThat(s3.request("-X", "PUT", "--data-binary", "@" + model, s3.hostEndpoint() + "/" + key)).isEqualTo("200");
         modelUri = "s3://" + key;
@@ -135,6 +136,55 @@ class InferenceRuntimeOnClusterTest {
         assertThat(json.readTree(malformed.body()).path("error").asText()).contains("input");
     }
 
+    /**
+     * PyTorch in the image: real PyTorch (Debian's python3-torch, as the runtime's TorchScript test uses it) scripts
+     * an MLP with two outputs; the runtime unpacks its own libtorch into the cache emptyDir on the read-only root and
+     * answers with PyTorch's numbers.
+     */
+    @Test
+    void servesATorchScriptModelFromS3WithPytorchsOwnNumbers() throws Exception {
+        runScript(Duration.ofMinutes(2), "/usr/bin/python3", "../inference-runtime/src/test/python/make_torchscript.py",
+                dir.toString());
+        Path model = dir.resolve("model");
+        Files.writeString(model.resolve("mlcycle-model.json"), """
+                {"format": "torchscript", "file": "mlp.pt", "signature": {
+                  "inputs": [{"name": "features", "datatype": "FP32", "shape": [-1, 4]}],
+                  "outputs": [{"name": "logits", "datatype": "FP32", "shape": [-1, 3]},
+                              {"name": "probabilities", "datatype": "FP32", "shape": [-1, 3]}]}}
+                """);
+        Path archive = dir.resolve("mlp.tar.gz");
+        runScript(Duration.ofMinutes(1), "tar", "-czf", archive.toString(), "-C", model.toString(), "mlp.pt",
+                "mlcycle-model.json");
+        String key = "mlcycle/" + namespace + "/mlp.tar.gz";
+        assertThat(s3.request("-X", "PUT", "--data-binary", "@" + archive, s3.hostEndpoint() + "/" + key))
+                .isEqualTo("200");
+        cluster.client().resource(runtime("mlp", "s3://" + key, sha256(archive))).create();
+        cluster.client().apps().deployments().inNamespace(namespace).withName("mlp")
+                .waitUntilCondition(d -> d != null && d.getStatus() != null
+                        && Objects.equals(d.getStatus().getReadyReplicas(), 1), STARTUP.toSeconds(), TimeUnit.SECONDS);
+        String podIp = cluster.client().pods().inNamespace(namespace).withLabel("app", "mlp").list().getItems()
+                .get(0).getStatus().getPodIP();
+
+        JsonNode expected = json.readTree(dir.resolve("expected.json").toFile());
+        HttpResponse<String> answer = post("http://" + podIp + ":8080/v2/models/mlp/infer", json.writeValueAsString(
+                Map.of("inputs", List.of(Map.of("name", "features", "datatype", "FP32", "shape", List.of(2, 4),
+                        "data", expected.path("probe"))))));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode outputs = json.readTree(answer.body()).path("outputs");
+        assertThat(outputs.findValuesAsText("name")).containsExactly("logits", "probabilities");
+        for (int o = 0; o < 2; o++) {
+            JsonNode want = expected.path(outputs.path(o).path("name").asText());
+            JsonNode data = outputs.path(o).path("data");
+            assertThat(data).hasSize(6);
+            for (int i = 0; i < 6; i++) {
+                assertThat(data.path(i).asDouble()).as("%s[%d]", outputs.path(o).path("name").asText(), i)
+                        .isCloseTo(want.path(i / 3).path(i % 3).asDouble(), within(1e-5));
+            }
+        }
+        assertThat(reasons("mlp")).as("the engine the runtime says it loaded").contains("mlp:1 (PyTorch)");
+    }
+
     @Test
     void aWrongDigestNeverBecomesReadyAndSaysSha256Mismatch() {
         cluster.client().resource(runtime("tampered", "0".repeat(64))).create();
@@ -147,10 +197,14 @@ class InferenceRuntimeOnClusterTest {
                 .getStatus().getReadyReplicas()).isNull();
     }
 
-    /** The runtime as its image documents it: uid 1001, read-only root, emptyDirs on /tmp and the cache. */
     private Deployment runtime(String name, String digest) {
+        return runtime(name, modelUri, digest);
+    }
+
+    /** The runtime as its image documents it: uid 1001, read-only root, emptyDirs on /tmp and the cache. */
+    private Deployment runtime(String name, String uri, String digest) {
         List<EnvVar> env = List.of(
-                new EnvVar("MLCYCLE_RUNTIME_MODEL_URI", modelUri, null),
+                new EnvVar("MLCYCLE_RUNTIME_MODEL_URI", uri, null),
                 new EnvVar("MLCYCLE_RUNTIME_SHA256", digest, null),
                 new EnvVar("MLCYCLE_RUNTIME_NAME", name, null),
                 new EnvVar("MLCYCLE_RUNTIME_VERSION", "1", null),
@@ -233,6 +287,10 @@ class InferenceRuntimeOnClusterTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + " failed:\n" + output).isTrue();
         return output.lines().reduce((first, second) -> second).orElse("").trim();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
