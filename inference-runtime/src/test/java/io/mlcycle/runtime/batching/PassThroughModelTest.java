@@ -76,7 +76,8 @@ class PassThroughModelTest {
 
     @Test
     void closingLetsQueuedCallsFinishThenClosesTheEngineAndRefusesNewCalls() throws Exception {
-        ScheduledModel model = schedule(engine, 1, 64, 1);
+        // Room for every call the loop below makes before close() begins, however slow this machine is.
+        ScheduledModel model = schedule(engine, 1, 100_000, 1);
         engine.hold();
         CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
         engine.awaitEntered(1);
@@ -87,7 +88,7 @@ class PassThroughModelTest {
         // Calls made before close() has begun (on the other thread) are queued like any other.
         while (!(refused = model.predictAsync(x(1))).isCompletedExceptionally()) {
             beforeClose.add(refused);
-            Thread.sleep(5);
+            Thread.sleep(1);
         }
         assertThat(refused.handle((result, error) -> error).join()).isInstanceOf(InferenceException.class)
                 .hasMessage("model 'echo' is shutting down");
