@@ -122,6 +122,33 @@ class XgboostRestTest {
         }
     }
 
+    /** Bodies over 64 KiB are decoded on a worker, not the event loop: same answers, same errors. */
+    @Test
+    void largeBodiesAreAnsweredLikeSmallOnes() throws Exception {
+        JsonNode expected = JSON.readTree(Path.of(expectedFile).toFile());
+        int rows = expected.get("rows").asInt();
+        int copies = 2000 / rows + 1;
+        StringBuilder data = new StringBuilder();
+        for (int c = 0; c < copies; c++) {
+            for (JsonNode value : expected.get("data")) {
+                data.append(data.length() == 0 ? "" : ", ").append(value.asText());
+            }
+        }
+        String request = input("FP32", "[" + rows * copies + ", 4]", "[" + data + "]");
+        assertThat(request.length()).as("over the event loop's 64 KiB").isGreaterThan(64 * 1024);
+
+        Reply reply = post("/v2/models/churn/infer", request);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode output = reply.body().get("outputs").get(0);
+        assertThat(output.get("shape").toString()).isEqualTo("[" + rows * copies + "]");
+        for (int r = 0; r < rows * copies; r++) {
+            assertThat(output.get("data").get(r).asDouble()).as("row %d", r)
+                    .isCloseTo(expected.get("predictions").get(r % rows).asDouble(), within(1e-6));
+        }
+        String oneShort = input("FP32", "[" + (rows * copies + 1) + ", 4]", "[" + data + "]");
+        assertError(post("/v2/models/churn/infer", oneShort), 400, "data has " + rows * copies * 4);
+    }
+
     @Test
     void nestedDataAndRequestedOutputsWork() throws Exception {
         Reply reply = post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"input\", \"datatype\": \"FP32\","
@@ -150,8 +177,8 @@ class XgboostRestTest {
                 "no version '9'");
         assertError(get("/v2/models/nope"), 404, "unknown model");
         assertError(get("/v2/nothing/here"), 404, "no such endpoint");
-        String huge = input("FP32", "[1, 4]", "[1, 2, 3, 4" + ", 0".repeat(40_000) + "]");
-        assertError(post(infer, huge), 413, "larger than 65536 bytes");
+        String huge = input("FP32", "[1, 4]", "[1, 2, 3, 4" + ", 0".repeat(100_000) + "]");
+        assertError(post(infer, huge), 413, "larger than 262144 bytes");
 
         Reply after = post(infer, input("FP32", "[1, 4]", "[1, 2, 3, 4]"));
         assertThat(after.status()).isEqualTo(200);
