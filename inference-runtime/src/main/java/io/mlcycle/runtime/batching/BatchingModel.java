@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * A model behind a dynamic batcher: callers queue their inputs and get a future; {@code workers} threads each take
  * the next batch of compatible requests (see {@link RequestQueue#nextBatch}), run it as one engine call and hand
- * each caller its own rows. An engine failure fails only the callers of that batch.
+ * each caller its own rows. An engine failure fails only the callers of that batch. A request whose future is
+ * cancelled while it waits leaves the queue unrun.
  */
 final class BatchingModel extends ForwardingModel implements ScheduledModel {
 
@@ -43,7 +44,15 @@ final class BatchingModel extends ForwardingModel implements ScheduledModel {
     public CompletableFuture<List<Tensor>> predictAsync(List<Tensor> inputs) {
         PendingRequest request = new PendingRequest(inputs, System.nanoTime());
         return switch (queue.offer(request)) {
-            case QUEUED -> request.result();
+            case QUEUED -> {
+                // A caller that gives up (cancels the future) frees its place at once, and the engine never sees it.
+                request.result().whenComplete((outputs, error) -> {
+                    if (request.result().isCancelled()) {
+                        queue.remove(request);
+                    }
+                });
+                yield request.result();
+            }
             case FULL -> CompletableFuture.failedFuture(new OverloadedException("model '" + name()
                     + "' is overloaded: " + settings.queueCapacity() + " requests are already queued; retry later", 1));
             case CLOSED -> CompletableFuture.failedFuture(new InferenceException(InferenceException.Kind.UNAVAILABLE,

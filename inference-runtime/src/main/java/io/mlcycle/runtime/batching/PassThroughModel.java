@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * A model called one request per engine call, on {@code workers} engine threads of its own with a line of at most
  * {@code queueCapacity} requests before them; beyond that a call is refused as overloaded at once. Callers never
- * run the engine themselves, so a transport may submit from its event loop.
+ * run the engine themselves, so a transport may submit from its event loop. A call whose future is cancelled while
+ * it waits leaves the line unrun.
  */
 final class PassThroughModel extends ForwardingModel implements ScheduledModel {
 
@@ -41,8 +42,19 @@ final class PassThroughModel extends ForwardingModel implements ScheduledModel {
 
     @Override
     public CompletableFuture<List<Tensor>> predictAsync(List<Tensor> inputs) {
+        CompletableFuture<List<Tensor>> result = new CompletableFuture<>();
+        Runnable call = () -> {
+            if (result.isDone()) {
+                return; // cancelled while it waited
+            }
+            try {
+                result.complete(run(inputs));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        };
         try {
-            return CompletableFuture.supplyAsync(() -> run(inputs), engineThreads);
+            engineThreads.execute(call);
         } catch (RejectedExecutionException e) {
             if (engineThreads.isShutdown()) {
                 return CompletableFuture.failedFuture(new InferenceException(InferenceException.Kind.UNAVAILABLE,
@@ -51,6 +63,13 @@ final class PassThroughModel extends ForwardingModel implements ScheduledModel {
             return CompletableFuture.failedFuture(new OverloadedException("model '" + name() + "' is overloaded: "
                     + limit + " requests are already in progress; retry later", 1));
         }
+        // A caller that gives up (cancels the future) frees its place in the line at once.
+        result.whenComplete((outputs, error) -> {
+            if (result.isCancelled()) {
+                engineThreads.remove(call);
+            }
+        });
+        return result;
     }
 
     private List<Tensor> run(List<Tensor> inputs) {

@@ -45,6 +45,16 @@ final class RequestQueue {
         }
     }
 
+    /** Takes a request out of the line, if it is still waiting there (its caller gave up on it). */
+    void remove(PendingRequest request) {
+        lock.lock();
+        try {
+            waiting.remove(request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** What became of an offered request. */
     enum Admission { QUEUED, FULL, CLOSED }
 

@@ -133,7 +133,8 @@ public final class ModelServer {
      * Validates the request against the model's signature, runs it and keeps the outputs asked for. Failures come
      * back as a failed future holding an {@link InferenceException}. Validation happens on the caller's thread,
      * the model runs on its scheduler's engine threads (the future completes there), so a transport may call this
-     * from an event loop.
+     * from an event loop. Cancelling the returned future (the client went away) takes a request that is still
+     * queued out of the queue.
      */
     public CompletableFuture<InferenceResponse> inferAsync(String name, Optional<String> version,
             InferenceRequest request) {
@@ -145,7 +146,8 @@ public final class ModelServer {
             return CompletableFuture.failedFuture(e);
         }
         Optional<DriftRecorder> recorder = drift.find(model.name(), model.version());
-        return model.predictAsync(request.inputs()).handle((outputs, error) -> {
+        CompletableFuture<List<Tensor>> predicted = model.predictAsync(request.inputs());
+        CompletableFuture<InferenceResponse> response = predicted.handle((outputs, error) -> {
             if (error != null) {
                 throw classify(model, InferenceException.unwrap(error));
             }
@@ -154,6 +156,13 @@ public final class ModelServer {
             return new InferenceResponse(model.name(), model.version(), request.id(),
                     selectOutputs(outputs, request.requestedOutputs()));
         });
+        // A transport cancels the response when its client goes away; the model's queue then drops the request.
+        response.whenComplete((answer, error) -> {
+            if (response.isCancelled()) {
+                predicted.cancel(false);
+            }
+        });
+        return response;
     }
 
     /**

@@ -15,6 +15,8 @@ final class GatedModel implements LoadedModel {
 
     /** Rows now waiting inside the engine for the gate. */
     final AtomicLong heldRows = new AtomicLong();
+    /** Rows that ever entered the engine. */
+    final AtomicLong rowsRun = new AtomicLong();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     void hold() {
@@ -49,6 +51,7 @@ final class GatedModel implements LoadedModel {
     @Override
     public List<Tensor> predict(List<Tensor> inputs) {
         long rows = inputs.get(0).shape()[0];
+        rowsRun.addAndGet(rows);
         heldRows.addAndGet(rows);
         try {
             gate.await();

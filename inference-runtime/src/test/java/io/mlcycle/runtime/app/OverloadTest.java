@@ -1,6 +1,7 @@
 package io.mlcycle.runtime.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
@@ -25,6 +26,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +35,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Backpressure end to end: with the engine held and a queue of 2, a burst gets 429 with Retry-After over REST and
  * RESOURCE_EXHAUSTED over gRPC while the engine is still held, and exactly the admitted requests succeed once it
- * moves.
+ * moves; requests whose clients gave up (a timed-out HTTP client, a gRPC deadline) leave the queue unrun.
  */
 @QuarkusTest
 @TestProfile(OverloadTest.SmallQueue.class)
@@ -136,6 +140,55 @@ class OverloadTest {
             assertThat(exhausted).isEqualTo(BURST - grpcAdmitted).isPositive();
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void requestsWhoseClientsGaveUpLeaveTheQueueUnrun() throws Exception {
+        GatedModel model = new GatedModel();
+        server.serve(model);
+        ScheduledModel scheduled = (ScheduledModel) server.model("gated", Optional.empty());
+        long warmUpRows = model.rowsRun.get();
+        model.hold();
+        // HTTP/1.1: a client that times out then closes its connection, which is how the server learns of it.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CompletableFuture<HttpResponse<String>> inEngine = http.sendAsync(HttpRequest.newBuilder(infer)
+                .POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(), HttpResponse.BodyHandlers.ofString());
+        awaitTrue(() -> model.heldRows.get() == 1, "the first request in the engine");
+
+        CompletableFuture<HttpResponse<String>> restGivesUp = http.sendAsync(HttpRequest.newBuilder(infer)
+                .timeout(Duration.ofSeconds(2)).POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", values.get(GrpcServer.GRPC_PORT))
+                .usePlaintext().build();
+        try {
+            var grpc = GRPCInferenceServiceGrpc.newFutureStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS);
+            var grpcGivesUp = grpc.modelInfer(ModelInferRequest.newBuilder().setModelName("gated").addInputs(
+                    InferInputTensor.newBuilder().setName("x").setDatatype("FP32").addShape(1).addShape(1)
+                            .setContents(InferTensorContents.newBuilder().addFp32Contents(7))).build());
+            awaitTrue(() -> scheduled.queueDepth() == 2, "both later requests queued behind it");
+
+            ExecutionException timedOut = catchThrowableOfType(ExecutionException.class,
+                    () -> restGivesUp.get(10, TimeUnit.SECONDS));
+            assertThat(timedOut).hasCauseInstanceOf(HttpTimeoutException.class);
+            ExecutionException expired = catchThrowableOfType(ExecutionException.class,
+                    () -> grpcGivesUp.get(10, TimeUnit.SECONDS));
+            assertThat(Status.fromThrowable(expired.getCause()).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+            awaitTrue(() -> scheduled.queueDepth() == 0, "both left the queue while the engine is still held");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        model.open();
+        assertThat(inEngine.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(model.rowsRun.get() - warmUpRows).as("rows that reached the engine: the first request's only")
+                .isEqualTo(1);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

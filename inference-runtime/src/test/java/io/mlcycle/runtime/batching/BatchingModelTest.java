@@ -136,6 +136,23 @@ class BatchingModelTest {
     }
 
     @Test
+    void aRequestCancelledWhileQueuedLeavesTheQueueAndNeverRuns() throws Exception {
+        ScheduledModel model = batcher(64, Duration.ofMillis(1), 16, 1);
+        CompletableFuture<List<Tensor>> blocker = keepEngineBusy(model);
+        CompletableFuture<List<Tensor>> gaveUp = model.predictAsync(x(3, 1, 0));
+        CompletableFuture<List<Tensor>> waits = model.predictAsync(x(2, 1, 10));
+        assertThat(model.queueDepth()).isEqualTo(2);
+
+        gaveUp.cancel(false);
+
+        assertThat(model.queueDepth()).as("its place is free at once").isEqualTo(1);
+        engine.open();
+        answer(blocker);
+        assertThat((float[]) answer(waits).get(0).data()).containsExactly(20, 22);
+        assertThat(engine.callRows).as("the blocker, then only the request still waited for").containsExactly(1L, 2L);
+    }
+
+    @Test
     void whileAnotherBatchRunsAPartialBatchWaitsMaxDelayForCompanyThenRuns() throws Exception {
         // 200 ms, so a stall of a busy machine between submitting a and b does not split them.
         ScheduledModel model = batcher(64, Duration.ofMillis(200), 16, 2);

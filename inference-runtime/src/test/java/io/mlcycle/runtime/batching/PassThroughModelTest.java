@@ -58,6 +58,25 @@ class PassThroughModelTest {
     }
 
     @Test
+    void aCallCancelledWhileWaitingLeavesTheLineAndNeverRuns() throws Exception {
+        ScheduledModel model = schedule(engine, 1, 8, 1);
+        engine.hold();
+        CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
+        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> gaveUp = model.predictAsync(x(3));
+        CompletableFuture<List<Tensor>> waits = model.predictAsync(x(2));
+        assertThat(model.queueDepth()).isEqualTo(2);
+
+        gaveUp.cancel(false);
+
+        assertThat(model.queueDepth()).as("its place is free at once").isEqualTo(1);
+        engine.open();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(waits.get(10, TimeUnit.SECONDS).get(0).shape()).containsExactly(2, 1);
+        assertThat(engine.callRows).containsExactly(1L, 2L);
+    }
+
+    @Test
     void callsBeyondWorkersPlusQueueCapacityAreRefusedAsOverloaded() throws Exception {
         ScheduledModel model = schedule(engine, 1, 1, 1);
         engine.hold();

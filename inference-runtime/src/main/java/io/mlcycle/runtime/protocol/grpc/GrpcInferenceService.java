@@ -1,6 +1,7 @@
 package io.mlcycle.runtime.protocol.grpc;
 
 import io.grpc.StatusException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.metrics.ModelLabels;
@@ -20,15 +21,18 @@ import io.mlcycle.runtime.protocol.grpc.proto.ServerMetadataResponse;
 import io.mlcycle.runtime.protocol.grpc.proto.ServerReadyRequest;
 import io.mlcycle.runtime.protocol.grpc.proto.ServerReadyResponse;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
+import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.quarkus.grpc.GrpcService;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * {@code inference.GRPCInferenceService}: the Open Inference Protocol over gRPC, an adapter on {@link ModelServer}
  * like the REST routes. Bad input is INVALID_ARGUMENT naming the input, an unknown model NOT_FOUND, a full queue
- * RESOURCE_EXHAUSTED, a model not (yet) loaded UNAVAILABLE.
+ * RESOURCE_EXHAUSTED, a model not (yet) loaded UNAVAILABLE. A call cancelled by its client (or its deadline) before
+ * its request reached the engine is dropped from the queue and counted with code CANCELLED.
  */
 @GrpcService
 public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
@@ -94,7 +98,17 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
             return;
         }
         boolean raw = request.getRawInputContentsCount() > 0;
-        server.inferAsync(request.getModelName(), version, decoded).whenComplete((response, error) -> {
+        CompletableFuture<InferenceResponse> answer = server.inferAsync(request.getModelName(), version, decoded);
+        if (reply instanceof ServerCallStreamObserver<ModelInferResponse> call) {
+            // The client cancelled or its deadline passed: a request still queued is dropped, not run.
+            call.setOnCancelHandler(() -> answer.cancel(false));
+        }
+        answer.whenComplete((response, error) -> {
+            if (answer.isCancelled()) {
+                metrics.request("grpc", ModelLabels.of(server, request.getModelName(), version), "CANCELLED",
+                        Outcome.CLIENT_ERROR, System.nanoTime() - started);
+                return;
+            }
             if (error != null) {
                 fail(request, version, started, reply, InferenceException.unwrap(error));
                 return;

@@ -7,6 +7,7 @@ import io.mlcycle.runtime.metrics.ModelLabels;
 import io.mlcycle.runtime.metrics.Outcome;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
+import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +36,8 @@ public class OipRoutes {
     private static final String STARTED = "mlcycle.started";
     private static final String MODEL = "mlcycle.model";
     private static final String VERSION = "mlcycle.version";
+    /** Counted for a request whose client closed the connection before its answer (nginx's code for it). */
+    private static final int CLIENT_CLOSED_REQUEST = 499;
     /** Bodies up to this size (a few hundred rows of JSON, well under a millisecond to parse) skip the worker hop. */
     private static final int DECODE_ON_EVENT_LOOP_BYTES = 64 * 1024;
 
@@ -126,7 +130,19 @@ public class OipRoutes {
             throw InferenceException.badRequest("request body is empty; send an OIP inference request as JSON");
         }
         InferenceRequest request = codec.readRequest(body.getBytes());
-        server.inferAsync(ctx.pathParam("model"), version, request).whenComplete((response, error) -> {
+        CompletableFuture<InferenceResponse> answer = server.inferAsync(ctx.pathParam("model"), version, request);
+        // The client closed the connection before its answer (Vert.x ends the context with a failure then): a request
+        // still queued is dropped, not run. Not response().closeHandler: the routing context's end handlers use it.
+        ctx.addEndHandler(ended -> {
+            if (ended.failed()) {
+                answer.cancel(false);
+            }
+        });
+        answer.whenComplete((response, error) -> {
+            if (answer.isCancelled()) {
+                count(ctx, CLIENT_CLOSED_REQUEST);
+                return;
+            }
             if (error != null) {
                 answer(ctx, InferenceException.unwrap(error));
                 return;
@@ -196,6 +212,11 @@ public class OipRoutes {
             return;
         }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+        count(ctx, status);
+    }
+
+    /** Counts an inference request's answer (nothing for other requests) and records its latency. */
+    private void count(RoutingContext ctx, int status) {
         Long started = ctx.get(STARTED);
         if (started != null) {
             ModelLabels labels = ModelLabels.of(server, ctx.get(MODEL), Optional.ofNullable(ctx.get(VERSION)));
