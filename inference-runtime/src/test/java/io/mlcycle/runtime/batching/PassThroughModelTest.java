@@ -40,12 +40,18 @@ class PassThroughModelTest {
         assertThat(observed).containsExactly(List.of(1L, 3L));
     }
 
+    /** Puts a one-row call into the engine and keeps it there until {@code engine.open()}: later calls wait. */
+    private CompletableFuture<List<Tensor>> keepEngineBusy(ScheduledModel model) throws InterruptedException {
+        engine.hold();
+        CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
+        engine.awaitEntered(1);
+        return running;
+    }
+
     @Test
     void aHeldEngineDoesNotHoldTheCaller() throws Exception {
         ScheduledModel model = schedule(engine, 1, 8, 1);
-        engine.hold();
-        CompletableFuture<List<Tensor>> answer = model.predictAsync(x(1));
-        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> answer = keepEngineBusy(model);
         assertThat(answer).as("submitted and returned while the engine is held").isNotDone();
         engine.open();
         assertThat(answer.get(10, TimeUnit.SECONDS)).hasSize(2);
@@ -60,9 +66,7 @@ class PassThroughModelTest {
     @Test
     void aCallCancelledWhileWaitingLeavesTheLineAndNeverRuns() throws Exception {
         ScheduledModel model = schedule(engine, 1, 8, 1);
-        engine.hold();
-        CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
-        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> running = keepEngineBusy(model);
         CompletableFuture<List<Tensor>> gaveUp = model.predictAsync(x(3));
         CompletableFuture<List<Tensor>> waits = model.predictAsync(x(2));
         assertThat(model.queueDepth()).isEqualTo(2);
@@ -79,9 +83,7 @@ class PassThroughModelTest {
     @Test
     void callsBeyondWorkersPlusQueueCapacityAreRefusedAsOverloaded() throws Exception {
         ScheduledModel model = schedule(engine, 1, 1, 1);
-        engine.hold();
-        CompletableFuture<List<Tensor>> first = model.predictAsync(x(1));
-        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> first = keepEngineBusy(model);
         CompletableFuture<List<Tensor>> second = model.predictAsync(x(1));
         assertThat(model.queueDepth()).isEqualTo(1);
         assertThatThrownBy(() -> model.predict(x(1))).isInstanceOf(OverloadedException.class)
@@ -97,9 +99,7 @@ class PassThroughModelTest {
     void closingLetsQueuedCallsFinishThenClosesTheEngineAndRefusesNewCalls() throws Exception {
         // Room for every call the loop below makes before close() begins, however slow this machine is.
         ScheduledModel model = schedule(engine, 1, 100_000, 1);
-        engine.hold();
-        CompletableFuture<List<Tensor>> running = model.predictAsync(x(1));
-        engine.awaitEntered(1);
+        CompletableFuture<List<Tensor>> running = keepEngineBusy(model);
         CompletableFuture<List<Tensor>> queued = model.predictAsync(x(2));
         CompletableFuture<Void> closing = CompletableFuture.runAsync(model::close);
         List<CompletableFuture<List<Tensor>>> beforeClose = new ArrayList<>();
