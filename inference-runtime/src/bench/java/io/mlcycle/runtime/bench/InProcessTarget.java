@@ -1,7 +1,7 @@
 package io.mlcycle.runtime.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.nio.file.Path;
@@ -16,8 +16,8 @@ final class InProcessTarget implements Target {
     private final List<Tensor> inputs;
 
     InProcessTarget(Path modelDir, float[] row) {
-        model = new DjlModelLoader(new ObjectMapper()).load("bench", "1", modelDir,
-                new DjlModelLoader.Options(Optional.empty(), 1, 1));
+        model = new ModelLoader(new ObjectMapper()).load("bench", "1", modelDir,
+                new ModelLoader.Options(Optional.empty(), 1, 1));
         inputs = List.of(Tensor.of("input", new long[] {1, row.length}, row));
     }
 

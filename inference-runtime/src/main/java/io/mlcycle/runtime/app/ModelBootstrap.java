@@ -1,7 +1,7 @@
 package io.mlcycle.runtime.app;
 
 import io.mlcycle.runtime.artifact.ArtifactStore;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.EngineKind;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
@@ -26,13 +26,13 @@ public class ModelBootstrap {
 
     private final RuntimeConfig config;
     private final ArtifactStore artifacts;
-    private final DjlModelLoader loader;
+    private final ModelLoader loader;
     private final ModelServer server;
     private final RuntimeMetrics metrics;
 
     private final String[] args;
 
-    ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, DjlModelLoader loader, ModelServer server,
+    ModelBootstrap(RuntimeConfig config, ArtifactStore artifacts, ModelLoader loader, ModelServer server,
             RuntimeMetrics metrics, @CommandLineArguments String[] args) {
         this.args = args;
         this.config = config;
@@ -63,7 +63,7 @@ public class ModelBootstrap {
             Path modelDir = artifacts.fetch(config.modelUri().get(), sha256);
             long fetched = System.nanoTime();
             int workers = RuntimeBeans.workers(config);
-            DjlModelLoader.Options options = new DjlModelLoader.Options(EngineKind.parse(config.engine()), workers,
+            ModelLoader.Options options = new ModelLoader.Options(EngineKind.parse(config.engine()), workers,
                     config.engineThreads());
             LoadedModel model = loader.load(config.name(), config.version(), modelDir, options);
             long loaded = System.nanoTime();

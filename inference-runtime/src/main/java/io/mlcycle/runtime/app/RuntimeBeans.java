@@ -11,7 +11,7 @@ import io.mlcycle.runtime.artifact.S3Fetcher;
 import io.mlcycle.runtime.artifact.S3Settings;
 import io.mlcycle.runtime.batching.BatchingPolicy;
 import io.mlcycle.runtime.batching.BatchingSettings;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.protocol.oip.ServerMetadata;
@@ -96,8 +96,8 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    DjlModelLoader loader(OipJsonCodec codec) {
-        return new DjlModelLoader(codec.mapper());
+    ModelLoader loader(OipJsonCodec codec) {
+        return new ModelLoader(codec.mapper());
     }
 
     @Produces

@@ -1,7 +1,7 @@
 package io.mlcycle.runtime.app;
 
 import io.mlcycle.runtime.artifact.ArtifactStore;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.EngineKind;
 import io.mlcycle.runtime.validate.ModelValidator;
 import io.mlcycle.runtime.validate.TerminationLog;
@@ -27,7 +27,7 @@ public class RuntimeMain implements QuarkusApplication {
     ArtifactStore artifacts;
 
     @Inject
-    DjlModelLoader loader;
+    ModelLoader loader;
 
     @Override
     public int run(String... args) {
@@ -42,7 +42,7 @@ public class RuntimeMain implements QuarkusApplication {
     private int validate() {
         ModelValidator validator = new ModelValidator(artifacts, loader,
                 new TerminationLog(Path.of(config.terminationLog()), System.out));
-        DjlModelLoader.Options options = new DjlModelLoader.Options(EngineKind.parse(config.engine()), 1,
+        ModelLoader.Options options = new ModelLoader.Options(EngineKind.parse(config.engine()), 1,
                 config.engineThreads());
         return validator.validate(new ModelValidator.Request(config.modelUri(), config.sha256(), config.name(),
                 config.version(), options)).exitCode();

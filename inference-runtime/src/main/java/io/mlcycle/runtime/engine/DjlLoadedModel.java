@@ -81,7 +81,7 @@ final class DjlLoadedModel implements LoadedModel {
         try {
             return predictor.predict(ordered);
         } catch (TranslateException e) {
-            throw new IllegalStateException(engine.djlName() + " failed on model " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException(engine.engineName() + " failed on model " + name + ": " + e.getMessage(), e);
         } finally {
             predictors.add(predictor);
         }
@@ -104,6 +104,6 @@ final class DjlLoadedModel implements LoadedModel {
 
     @Override
     public String toString() {
-        return name + ":" + version + " (" + engine.djlName() + ")";
+        return name + ":" + version + " (" + engine.engineName() + ")";
     }
 }

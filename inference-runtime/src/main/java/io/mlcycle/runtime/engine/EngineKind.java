@@ -9,11 +9,11 @@ public enum EngineKind {
     ONNXRUNTIME("OnnxRuntime", "onnxruntime_onnx"),
     PYTORCH("PyTorch", "pytorch_torchscript");
 
-    private final String djlName;
+    private final String engineName;
     private final String platform;
 
-    EngineKind(String djlName, String platform) {
-        this.djlName = djlName;
+    EngineKind(String engineName, String platform) {
+        this.engineName = engineName;
         this.platform = platform;
     }
 
@@ -35,9 +35,9 @@ public enum EngineKind {
         };
     }
 
-    /** The name DJL registers the engine under. */
-    public String djlName() {
-        return djlName;
+    /** The engine's name: the one DJL registers it under, for the engines DJL runs. */
+    public String engineName() {
+        return engineName;
     }
 
     /** The OIP model metadata {@code platform}. */

@@ -53,10 +53,10 @@ public final class EngineSelector {
         });
         List<Path> files = candidates.getOrDefault(engine, List.of());
         if (files.isEmpty()) {
-            throw new ModelLoadException("no " + engine.djlName() + " model file in " + root);
+            throw new ModelLoadException("no " + engine.engineName() + " model file in " + root);
         }
         if (files.size() > 1) {
-            throw new ModelLoadException("several " + engine.djlName() + " model files in " + root + ": " + files
+            throw new ModelLoadException("several " + engine.engineName() + " model files in " + root + ": " + files
                     + "; name one with 'file' in " + ModelManifest.FILE_NAME);
         }
         return new Selection(engine, files.get(0), manifest);

@@ -6,84 +6,32 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.TensorInfo.OnnxTensorType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.TensorSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds a model's signature: the manifest's when it gives one, else what the model file itself declares
- * (XGBoost JSON: feature and class counts; ONNX: the graph's inputs and outputs; the built-in MLP: its
- * architecture). TorchScript declares nothing usable, so TorchScript models need a manifest signature.
+ * Finds a DJL model's signature: the manifest's when it gives one, else what the model file itself declares
+ * (ONNX: the graph's inputs and outputs; the built-in MLP: its architecture). TorchScript declares nothing usable,
+ * so TorchScript models need a manifest signature. XGBoost models find theirs in {@link XgboostModel}.
  */
 public final class SignatureResolver {
-
-    /** Input name given to XGBoost models without a manifest signature. */
-    public static final String XGBOOST_INPUT = "input";
-    /** Output name given to XGBoost models without a manifest signature. */
-    public static final String XGBOOST_OUTPUT = "output";
-
-    private final ObjectMapper mapper;
-
-    public SignatureResolver(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     public ModelSignature resolve(EngineSelector.Selection selection) {
         if (selection.manifest().signature().isPresent()) {
             return selection.manifest().signature().get();
         }
         return switch (selection.engine()) {
-            case XGBOOST -> xgboost(selection.modelFile(), selection.manifest());
+            case XGBOOST -> throw new IllegalArgumentException("XGBoost models take their signature from the booster");
             case ONNXRUNTIME -> onnx(selection.modelFile());
             case PYTORCH -> selection.manifest().architecture().map(BuiltinMlp::signature).orElseThrow(
                     () -> new ModelLoadException("a TorchScript model does not declare its tensors: give 'signature' in "
                             + ModelManifest.FILE_NAME + " beside " + selection.modelFile().getFileName()));
         };
-    }
-
-    private ModelSignature xgboost(Path file, ModelManifest manifest) {
-        if (!file.getFileName().toString().endsWith(".json")) {
-            throw new ModelLoadException("XGBoost model " + file.getFileName() + " is binary: give 'signature' in "
-                    + ModelManifest.FILE_NAME + " or save the model as model.json");
-        }
-        JsonNode params;
-        JsonNode objective;
-        try {
-            JsonNode learner = mapper.readTree(file.toFile()).path("learner");
-            params = learner.path("learner_model_param");
-            objective = learner.path("objective").path("name");
-        } catch (IOException e) {
-            throw new ModelLoadException(file + " is not a valid XGBoost JSON model: " + e.getMessage(), e);
-        }
-        long features = params.path("num_feature").asLong(-1);
-        if (features <= 0) {
-            throw new ModelLoadException(file + " has no learner.learner_model_param.num_feature; is it an XGBoost "
-                    + "JSON model?");
-        }
-        if (!manifest.features().isEmpty() && manifest.features().size() != features) {
-            throw new ModelLoadException(ModelManifest.FILE_NAME + " lists " + manifest.features().size()
-                    + " features but the XGBoost model has " + features);
-        }
-        long classes = params.path("num_class").asLong(0);
-        long targets = params.path("num_target").asLong(1);
-        long[] outputShape;
-        if (classes > 1 && "multi:softprob".equals(objective.asText())) {
-            outputShape = new long[] {-1, classes};
-        } else if (targets > 1) {
-            outputShape = new long[] {-1, targets};
-        } else {
-            outputShape = new long[] {-1};
-        }
-        return new ModelSignature(
-                List.of(new TensorSpec(XGBOOST_INPUT, Datatype.FP32, new long[] {-1, features})),
-                List.of(new TensorSpec(XGBOOST_OUTPUT, Datatype.FP32, outputShape)));
     }
 
     private static ModelSignature onnx(Path file) {

@@ -2,7 +2,7 @@ package io.mlcycle.runtime.validate;
 
 import io.mlcycle.runtime.artifact.ArtifactException;
 import io.mlcycle.runtime.artifact.ArtifactStore;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;
@@ -37,14 +37,14 @@ public final class ModelValidator {
 
     /** What to validate. */
     public record Request(Optional<String> uri, Optional<String> sha256, String name, String version,
-            DjlModelLoader.Options options) {
+            ModelLoader.Options options) {
     }
 
     private final ArtifactStore artifacts;
-    private final DjlModelLoader loader;
+    private final ModelLoader loader;
     private final TerminationLog log;
 
-    public ModelValidator(ArtifactStore artifacts, DjlModelLoader loader, TerminationLog log) {
+    public ModelValidator(ArtifactStore artifacts, ModelLoader loader, TerminationLog log) {
         this.artifacts = artifacts;
         this.loader = loader;
         this.log = log;
@@ -77,7 +77,7 @@ public final class ModelValidator {
                 return finish(Result.INFERENCE_FAILED, "invalid " + model + ": inference returned no " + missing);
             }
             return finish(Result.VALID, "valid " + model + ": sha256 " + request.sha256().get() + ", engine "
-                    + loaded.engine().djlName() + ", inputs " + describe(loaded.signature().inputs()) + ", outputs "
+                    + loaded.engine().engineName() + ", inputs " + describe(loaded.signature().inputs()) + ", outputs "
                     + outputs.stream().map(t -> t.name() + " " + Shapes.format(t.shape()))
                             .collect(Collectors.joining(", ")));
         } catch (RuntimeException | Error e) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.validate.ModelValidator;
 import io.mlcycle.runtime.validate.SmallXgboostModel;
 import io.mlcycle.runtime.validate.TerminationLog;
@@ -59,13 +59,13 @@ class S3SeaweedFsTest {
     }
 
     private static ModelValidator validator(ArtifactStore store, ByteArrayOutputStream out) {
-        return new ModelValidator(store, new DjlModelLoader(new ObjectMapper()),
+        return new ModelValidator(store, new ModelLoader(new ObjectMapper()),
                 new TerminationLog(dir.resolve("no-termination-log"), new PrintStream(out, true, StandardCharsets.UTF_8)));
     }
 
     private static ModelValidator.Request request(String digest) {
         return new ModelValidator.Request(Optional.of("s3://" + BUCKET + "/" + KEY), Optional.of(digest), "churn", "7",
-                new DjlModelLoader.Options(Optional.empty(), 1, 1));
+                new ModelLoader.Options(Optional.empty(), 1, 1));
     }
 
     @Test

@@ -71,9 +71,9 @@ public final class DjlTrainedMlp {
             }
         }
         // Same initial weights and shuffling on every run.
-        Engine.getEngine(EngineKind.PYTORCH.djlName()).setRandomSeed(11);
-        try (Model model = Model.newInstance("mlp", Device.cpu(), EngineKind.PYTORCH.djlName());
-                NDManager manager = NDManager.newBaseManager(Device.cpu(), EngineKind.PYTORCH.djlName())) {
+        Engine.getEngine(EngineKind.PYTORCH.engineName()).setRandomSeed(11);
+        try (Model model = Model.newInstance("mlp", Device.cpu(), EngineKind.PYTORCH.engineName());
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), EngineKind.PYTORCH.engineName())) {
             model.setBlock(ARCHITECTURE.block());
             ArrayDataset dataset = new ArrayDataset.Builder()
                     .setData(manager.create(data, new Shape(rows, FEATURES)))

@@ -31,8 +31,8 @@ class OnnxModelTest {
     @Test
     void readsTheSignatureFromTheGraphAndPredictsFromManyThreads() throws Exception {
         Files.write(dir.resolve("model.onnx"), OnnxModelWriter.linear(W, B));
-        DjlModelLoader loader = new DjlModelLoader(new ObjectMapper());
-        try (LoadedModel model = loader.load("linear", "1", dir, new DjlModelLoader.Options(Optional.empty(), 2, 1))) {
+        ModelLoader loader = new ModelLoader(new ObjectMapper());
+        try (LoadedModel model = loader.load("linear", "1", dir, new ModelLoader.Options(Optional.empty(), 2, 1))) {
             assertThat(model.engine()).isEqualTo(EngineKind.ONNXRUNTIME);
             TensorSpec input = model.signature().inputs().get(0);
             assertThat(input.name()).isEqualTo("x");
@@ -82,9 +82,9 @@ class OnnxModelTest {
     @Test
     void saysWhenAFileIsNotAnOnnxModel() throws IOException {
         Files.writeString(dir.resolve("model.onnx"), "not protobuf");
-        DjlModelLoader loader = new DjlModelLoader(new ObjectMapper());
+        ModelLoader loader = new ModelLoader(new ObjectMapper());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.load("bad", "1", dir,
-                new DjlModelLoader.Options(Optional.empty(), 1, 1)))
+                new ModelLoader.Options(Optional.empty(), 1, 1)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("ONNX Runtime cannot read model.onnx");
     }

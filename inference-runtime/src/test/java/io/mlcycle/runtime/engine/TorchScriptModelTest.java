@@ -42,7 +42,7 @@ class TorchScriptModelTest {
     private static JsonNode expected;
     private static Path modelDir;
 
-    private final DjlModelLoader loader = new DjlModelLoader(JSON);
+    private final ModelLoader loader = new ModelLoader(JSON);
 
     @BeforeAll
     static void writeTorchScriptWithPytorch() throws Exception {
@@ -63,7 +63,7 @@ class TorchScriptModelTest {
     void pytorchsOwnTorchScriptGivesPytorchsNumbersForEachOutput() throws IOException {
         Files.writeString(modelDir.resolve(ModelManifest.FILE_NAME), SIGNATURE);
         try (LoadedModel model = loader.load("scripted", "1", modelDir,
-                new DjlModelLoader.Options(Optional.empty(), 2, 1))) {
+                new ModelLoader.Options(Optional.empty(), 2, 1))) {
             assertThat(model.engine()).isEqualTo(EngineKind.PYTORCH);
             JsonNode probe = expected.get("probe");
             float[] rows = new float[probe.size() * 4];
@@ -89,7 +89,7 @@ class TorchScriptModelTest {
     void aTorchScriptModelWithoutASignatureIsRefusedWithWhatToAdd() throws IOException {
         Files.deleteIfExists(modelDir.resolve(ModelManifest.FILE_NAME));
         assertThatThrownBy(() -> loader.load("scripted", "1", modelDir,
-                new DjlModelLoader.Options(Optional.empty(), 1, 1)))
+                new ModelLoader.Options(Optional.empty(), 1, 1)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessage("a TorchScript model does not declare its tensors: give 'signature' in "
                         + "mlcycle-model.json beside mlp.pt");

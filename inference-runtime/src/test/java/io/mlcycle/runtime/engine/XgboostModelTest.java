@@ -48,8 +48,8 @@ class XgboostModelTest {
         float[] probe = {0.9f, -0.2f, 0.1f, -1f, 0.7f, 0.3f};
         float[][] expected = booster.predict(new DMatrix(probe, 2, features, Float.NaN));
 
-        DjlModelLoader loader = new DjlModelLoader(new ObjectMapper());
-        try (LoadedModel model = loader.load("iris", "2", dir, new DjlModelLoader.Options(Optional.empty(), 1, 1))) {
+        ModelLoader loader = new ModelLoader(new ObjectMapper());
+        try (LoadedModel model = loader.load("iris", "2", dir, new ModelLoader.Options(Optional.empty(), 1, 1))) {
             assertThat(model.signature().inputs().get(0).shape()).containsExactly(-1, 3);
             assertThat(model.signature().outputs().get(0).shape()).containsExactly(-1, 3);
             Tensor output = model.predict(List.of(Tensor.of("input", new long[] {2, 3}, probe))).get(0);
@@ -72,8 +72,8 @@ class XgboostModelTest {
                 new HashMap<>(), null, null);
         booster.saveModel(dir.resolve("model.json").toString());
         Files.writeString(dir.resolve(ModelManifest.FILE_NAME), "{\"features\": [{\"name\": \"only-one\"}]}");
-        DjlModelLoader loader = new DjlModelLoader(new ObjectMapper());
-        assertThatThrownBy(() -> loader.load("m", "1", dir, new DjlModelLoader.Options(Optional.empty(), 1, 1)))
+        ModelLoader loader = new ModelLoader(new ObjectMapper());
+        assertThatThrownBy(() -> loader.load("m", "1", dir, new ModelLoader.Options(Optional.empty(), 1, 1)))
                 .hasMessageContaining("lists 1 features but the XGBoost model has 2");
     }
 }

@@ -8,7 +8,7 @@ import io.mlcycle.runtime.artifact.ArtifactStore;
 import io.mlcycle.runtime.artifact.HostPolicy;
 import io.mlcycle.runtime.artifact.LocalFetcher;
 import io.mlcycle.runtime.artifact.Sha256;
-import io.mlcycle.runtime.engine.DjlModelLoader;
+import io.mlcycle.runtime.engine.ModelLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +36,13 @@ class ModelValidatorTest {
         LocalFetcher local = new LocalFetcher(dir.resolve("pvc"));
         ArtifactStore store = new ArtifactStore(dir.resolve("cache"), HostPolicy.strict(), Map.of("file", local),
                 new ArchiveExtractor(1 << 24, 100));
-        validator = new ModelValidator(store, new DjlModelLoader(new ObjectMapper()),
+        validator = new ModelValidator(store, new ModelLoader(new ObjectMapper()),
                 new TerminationLog(terminationLog, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
     }
 
     private ModelValidator.Result validate(Path artifact, String sha256) {
         return validator.validate(new ModelValidator.Request(Optional.of(artifact.toUri().toString()),
-                Optional.of(sha256), "churn", "4", new DjlModelLoader.Options(Optional.empty(), 1, 1)));
+                Optional.of(sha256), "churn", "4", new ModelLoader.Options(Optional.empty(), 1, 1)));
     }
 
     private String message() throws Exception {
@@ -85,7 +85,7 @@ class ModelValidatorTest {
     void missingSettingsAreReportedAndNothingIsWrittenWithoutATerminationFile() throws Exception {
         Files.delete(terminationLog);
         ModelValidator.Result result = validator.validate(new ModelValidator.Request(Optional.empty(),
-                Optional.empty(), "churn", "4", new DjlModelLoader.Options(Optional.empty(), 1, 1)));
+                Optional.empty(), "churn", "4", new ModelLoader.Options(Optional.empty(), 1, 1)));
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("model-uri and mlcycle.runtime.sha256");
         assertThat(terminationLog).doesNotExist();

@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Loads a verified model directory into a {@link LoadedModel} with DJL: selects the engine and file, resolves the
- * signature, sets engine threads and builds the predictor pool. Never downloads: DJL runs offline.
+ * Loads a verified model directory into a {@link LoadedModel}: selects the engine and file, then loads XGBoost
+ * models with xgboost4j and the others with DJL (resolving the signature, setting engine threads and building the
+ * predictor pool). Never downloads: DJL runs offline.
  */
-public final class DjlModelLoader {
+public final class ModelLoader {
 
-    private static final Logger LOG = Logger.getLogger(DjlModelLoader.class);
+    private static final Logger LOG = Logger.getLogger(ModelLoader.class);
 
     /** What to load and how: the explicit engine (if any), predictor pool size and engine threads per call. */
     public record Options(Optional<EngineKind> engine, int workers, int engineThreads) {
@@ -36,16 +37,15 @@ public final class DjlModelLoader {
     private final EngineSelector selector;
     private final SignatureResolver signatures;
 
-    public DjlModelLoader(ObjectMapper mapper) {
+    public ModelLoader(ObjectMapper mapper) {
         // The runtime must never fetch engine natives or model-zoo files: everything comes from the class path.
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("PYTORCH_FLAVOR", "cpu");
-        // A process serves one model with one engine. Without these, ONNX Runtime and XGBoost would start PyTorch
+        // A process serves one model with one engine. Without this, ONNX Runtime would start PyTorch
         // (unpacking ~430 MB of natives) as the "alternative engine" for array operations they lack.
         setIfAbsent("ai.djl.onnx.disable_alternative", "true");
-        setIfAbsent("ai.djl.xgboost.disable_alternative", "true");
         this.selector = new EngineSelector(mapper);
-        this.signatures = new SignatureResolver(mapper);
+        this.signatures = new SignatureResolver();
     }
 
     private static void setIfAbsent(String property, String value) {
@@ -57,21 +57,27 @@ public final class DjlModelLoader {
     public LoadedModel load(String name, String version, Path modelDir, Options options) {
         EngineSelector.Selection selection = selector.select(options.engine(), modelDir);
         EngineKind engine = selection.engine();
+        if (engine == EngineKind.XGBOOST) {
+            LOG.infof("loading %s:%s from %s with XGBoost %s (%d engine threads per call)", name, version,
+                    selection.modelFile(), XgboostModel.LIBRARY, options.engineThreads());
+            return XgboostModel.load(name, version, selection.modelFile(), selection.manifest(),
+                    options.engineThreads());
+        }
         if (engine == EngineKind.PYTORCH) {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.engineThreads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        if (!Engine.hasEngine(engine.djlName())) {
-            throw new ModelLoadException("engine " + engine.djlName() + " is not in this runtime (engines here: "
+        if (!Engine.hasEngine(engine.engineName())) {
+            throw new ModelLoadException("engine " + engine.engineName() + " is not in this runtime (engines here: "
                     + Engine.getAllEngines() + ")");
         }
         // Start the engine before reading the signature: DJL creates ONNX Runtime's one environment with its own
         // thread settings, and the signature probe must reuse it rather than create it first.
-        Engine.getEngine(engine.djlName());
+        Engine.getEngine(engine.engineName());
         ModelSignature signature = signatures.resolve(selection);
         LOG.infof("loading %s:%s from %s with %s (%d workers, %d engine threads)", name, version,
-                selection.modelFile(), engine.djlName(), options.workers(), options.engineThreads());
-        Model model = Model.newInstance(name, Device.cpu(), engine.djlName());
+                selection.modelFile(), engine.engineName(), options.workers(), options.engineThreads());
+        Model model = Model.newInstance(name, Device.cpu(), engine.engineName());
         try {
             Map<String, String> engineOptions = engineOptions(engine, options);
             Optional<ParamsFile> params = ParamsFile.of(selection.modelFile());
@@ -90,7 +96,7 @@ public final class DjlModelLoader {
                     options.workers());
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new ModelLoadException(engine.djlName() + " cannot load " + selection.modelFile().getFileName()
+            throw new ModelLoadException(engine.engineName() + " cannot load " + selection.modelFile().getFileName()
                     + ": " + e.getMessage(), e);
         }
     }
