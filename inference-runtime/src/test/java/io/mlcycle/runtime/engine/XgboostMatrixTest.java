@@ -8,7 +8,6 @@ import io.mlcycle.runtime.engine.XgboostWriters.WrittenModel;
 import io.mlcycle.runtime.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -53,21 +52,8 @@ class XgboostMatrixTest {
             Tensor input = Tensor.of("input", new long[] {written.rows(), written.features()}, written.data());
             Tensor output = model.predict(List.of(input)).get(0);
             assertThat(output.shape()).as("output shape").containsExactly(written.shape());
-            assertClose((float[]) output.data(), written.predictions(), written.toString());
+            written.assertAnswers((float[]) output.data());
         }
-    }
-
-    /** Within 1e-6 relative, or 1 ulp of the writer's float. */
-    static void assertClose(float[] actual, float[] expected, String what) {
-        assertThat(actual).as(what + ": value count").hasSameSizeAs(expected);
-        List<String> off = new ArrayList<>();
-        for (int i = 0; i < expected.length; i++) {
-            double allowed = Math.max(1e-6 * Math.abs(expected[i]), Math.ulp(expected[i]));
-            if (!(Math.abs(actual[i] - expected[i]) <= allowed)) {
-                off.add("value " + i + ": " + actual[i] + " (writer: " + expected[i] + ")");
-            }
-        }
-        assertThat(off).as(what + " differs from the writer's own predictions").isEmpty();
     }
 
     @TestFactory

@@ -1,5 +1,7 @@
 package io.mlcycle.runtime.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,19 @@ public final class XgboostWriters {
         @Override
         public String toString() {
             return writer.release() + " " + modelCase + " " + format;
+        }
+
+        /** Fails unless these answers equal the writer's own within 1e-6 relative, or 1 ulp of the writer's float. */
+        public void assertAnswers(float[] actual) {
+            assertThat(actual).as(this + ": value count").hasSameSizeAs(predictions);
+            List<String> off = new ArrayList<>();
+            for (int i = 0; i < predictions.length; i++) {
+                double allowed = Math.max(1e-6 * Math.abs(predictions[i]), Math.ulp(predictions[i]));
+                if (!(Math.abs(actual[i] - predictions[i]) <= allowed)) {
+                    off.add("value " + i + ": " + actual[i] + " (writer: " + predictions[i] + ")");
+                }
+            }
+            assertThat(off).as(this + " differs from the writer's own predictions").isEmpty();
         }
     }
 
