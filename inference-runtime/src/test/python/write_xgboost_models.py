@@ -4,7 +4,8 @@ writes, and records xgboost's own predictions for probe rows, so the runtime can
 OUT/<case>/model.json, model.ubj, model.bst (legacy binary, where the release still writes it), and
 OUT/<case>/expected.json: {"xgboost": version, "objective", "features", "rows", "data" (row-major, NaN = missing),
 "featureTypes", "predictions" (row-major), "shape", "formats": {"json": "model.json", ...},
-"notWritten": {"bst": why}}. The probe rows also stand in mlcycle-model.json as golden examples.
+"notWritten": {"bst": why}}, and OUT/<case>/mlcycle-model.json holding the probe rows as golden examples, made by
+golden_examples() below, the same code the runtime's README gives users.
 """
 import argparse
 import json
@@ -112,6 +113,19 @@ def save_all(booster, folder):
     return formats, not_written
 
 
+def golden_examples(booster, rows, feature_types=None):
+    """The manifest's "examples": rows and this XGBoost's own answers, which the runtime must reproduce."""
+    dmatrix = xgb.DMatrix(rows, missing=np.nan, feature_types=feature_types,
+                          enable_categorical=feature_types is not None)
+    answers = np.asarray(booster.predict(dmatrix), dtype=np.float32)
+    return {
+        "tolerance": {"absolute": 1e-6, "relative": 1e-5},
+        "inputs": [{"name": "input", "datatype": "FP32", "shape": list(rows.shape),
+                    "data": [float(v) for v in rows.reshape(-1)]}],
+        "outputs": [{"name": "output", "shape": list(answers.shape), "data": [float(v) for v in answers.reshape(-1)]}],
+    }
+
+
 def finite_or_none(values):
     return [None if math.isnan(v) else float(v) for v in values]
 
@@ -144,6 +158,8 @@ def main():
         }
         with open(os.path.join(folder, "expected.json"), "w") as f:
             json.dump(expected, f)
+        with open(os.path.join(folder, "mlcycle-model.json"), "w") as f:
+            json.dump({"format": "xgboost", "examples": golden_examples(booster, rows, feature_types)}, f)
     print(f"wrote {len(CASES)} models with xgboost {xgb.__version__} to {args.out}")
 
 

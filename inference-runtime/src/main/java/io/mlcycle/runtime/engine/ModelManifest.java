@@ -1,5 +1,6 @@
 package io.mlcycle.runtime.engine;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlcycle.runtime.tensor.Datatype;
@@ -21,9 +22,12 @@ import java.util.Optional;
  *  "features": [{"name": "age", "type": "numeric"}],
  *  "referenceProfile": {"features": [{"name": "age", "type": "numeric", "binEdges": [0, 30, 60, 120]}]}}}</pre>
  * A DJL {@code .params} file (the built-in MLP's weights) also needs {@code "architecture"}: see {@link BuiltinMlp}.
+ * {@code "examples"} (optional) holds input rows and the outputs the model's writer computed for them: see
+ * {@link GoldenExamples}.
  */
 public record ModelManifest(Optional<EngineKind> format, Optional<String> file, Optional<ModelSignature> signature,
-        List<Feature> features, Optional<JsonNode> referenceProfile, Optional<BuiltinMlp> architecture) {
+        List<Feature> features, Optional<JsonNode> referenceProfile, Optional<BuiltinMlp> architecture,
+        Optional<GoldenExamples> examples) {
 
     /** The manifest's file name. */
     public static final String FILE_NAME = "mlcycle-model.json";
@@ -38,14 +42,21 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
 
     public static ModelManifest empty() {
         return new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** This manifest with these golden examples. */
+    public ModelManifest withExamples(GoldenExamples newExamples) {
+        return new ModelManifest(format, file, signature, features, referenceProfile, architecture,
+                Optional.of(newExamples));
     }
 
     /** Reads a manifest, failing with the file and field at fault. */
     public static ModelManifest read(Path path, ObjectMapper mapper) {
         JsonNode root;
         try {
-            root = mapper.readTree(Files.readAllBytes(path));
+            // Python's json module writes NaN for a missing value in golden examples.
+            root = mapper.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).readTree(Files.readAllBytes(path));
         } catch (IOException e) {
             throw new ModelLoadException(path + " is not valid JSON: " + e.getMessage(), e);
         }
@@ -68,7 +79,9 @@ public record ModelManifest(Optional<EngineKind> format, Optional<String> file, 
             Optional<JsonNode> reference = Optional.ofNullable(root.get("referenceProfile")).filter(JsonNode::isObject);
             Optional<BuiltinMlp> architecture = root.has("architecture")
                     ? Optional.of(BuiltinMlp.parse(root.get("architecture"))) : Optional.empty();
-            return new ModelManifest(format, file, signature, features, reference, architecture);
+            Optional<GoldenExamples> examples = root.has("examples")
+                    ? Optional.of(GoldenExamples.parse(root.get("examples"))) : Optional.empty();
+            return new ModelManifest(format, file, signature, features, reference, architecture, examples);
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(path + ": " + e.getMessage(), e);
         }

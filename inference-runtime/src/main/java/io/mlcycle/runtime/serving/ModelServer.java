@@ -73,8 +73,9 @@ public final class ModelServer {
     }
 
     /**
-     * Runs one warm-up inference on the model, then registers it behind the batching policy (and, below the
-     * batcher, the drift recorder, so that warm-up stays out of the profile); throws if the warm-up fails.
+     * Runs one warm-up inference on the model and, when its manifest has golden examples, checks that it answers
+     * them as their writer did; then registers it behind the batching policy (and, below the batcher, the drift
+     * recorder, so that warm-up stays out of the profile). Throws if the warm-up fails or the answers differ.
      */
     public void serve(LoadedModel model) {
         long start = System.nanoTime();
@@ -86,6 +87,7 @@ public final class ModelServer {
         if (outputs.isEmpty()) {
             throw new IllegalStateException("warm-up inference of " + model + " returned no outputs");
         }
+        model.manifest().examples().ifPresent(examples -> examples.verify(model));
         LoadedModel engine = drift.enabled() ? new ProfilingModel(model, drift.register(model)) : model;
         registry.register(batching.schedule(engine));
         LOG.infof("serving %s (warm-up took %d ms)", model, (System.nanoTime() - start) / 1_000_000);

@@ -3,6 +3,7 @@ package io.mlcycle.runtime.validate;
 import io.mlcycle.runtime.artifact.ArtifactException;
 import io.mlcycle.runtime.artifact.ArtifactStore;
 import io.mlcycle.runtime.engine.ModelLoader;
+import io.mlcycle.runtime.engine.GoldenExamples;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;
@@ -14,15 +15,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Checks that a model artifact can be served: fetch it, verify its SHA-256, load it with DJL, run one inference
- * built from its signature (zeros of each input's datatype, variable dimensions set to 1) and check every declared
- * output came back. Answers an exit code and a one-line message, written to the termination log.
+ * Checks that a model artifact can be served: fetch it, verify its SHA-256, load it, run one inference built from
+ * its signature (zeros of each input's datatype, variable dimensions set to 1), check every declared output came
+ * back and, when the manifest has golden examples, that the model answers them as their writer did. Answers an
+ * exit code and a one-line message, written to the termination log.
  */
 public final class ModelValidator {
 
     /** Exit codes of validate mode, so a Job's status says which step failed. */
     public enum Result {
-        VALID(0), BAD_SETTINGS(2), ARTIFACT_FAILED(3), LOAD_FAILED(4), INFERENCE_FAILED(5);
+        VALID(0), BAD_SETTINGS(2), ARTIFACT_FAILED(3), LOAD_FAILED(4), INFERENCE_FAILED(5), WRONG_ANSWERS(6);
 
         private final int exitCode;
 
@@ -76,10 +78,17 @@ public final class ModelValidator {
             if (!missing.isEmpty()) {
                 return finish(Result.INFERENCE_FAILED, "invalid " + model + ": inference returned no " + missing);
             }
+            Optional<GoldenExamples> examples = loaded.manifest().examples();
+            Optional<GoldenExamples.Outcome> answers = examples.map(e -> e.check(loaded));
+            if (answers.isPresent() && !answers.get().agrees()) {
+                return finish(Result.WRONG_ANSWERS, "invalid " + model + ": wrong answers: "
+                        + answers.get().describe());
+            }
             return finish(Result.VALID, "valid " + model + ": sha256 " + request.sha256().get() + ", engine "
                     + loaded.engine().engineName() + ", inputs " + describe(loaded.signature().inputs()) + ", outputs "
                     + outputs.stream().map(t -> t.name() + " " + Shapes.format(t.shape()))
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", "))
+                    + answers.map(a -> ", golden examples: " + a.describe()).orElse(", no golden examples"));
         } catch (RuntimeException | Error e) {
             return finish(Result.INFERENCE_FAILED, "invalid " + model + ": inference failed: " + reason(e));
         }

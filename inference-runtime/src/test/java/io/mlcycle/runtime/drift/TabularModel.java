@@ -22,7 +22,7 @@ final class TabularModel implements LoadedModel {
     TabularModel(Optional<JsonNode> reference) {
         this.manifest = new ModelManifest(Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(new ModelManifest.Feature("age", "numeric"), new ModelManifest.Feature("plan", "categorical")),
-                reference, Optional.empty());
+                reference, Optional.empty(), Optional.empty());
     }
 
     /** One batch of rows {age, plan}. */

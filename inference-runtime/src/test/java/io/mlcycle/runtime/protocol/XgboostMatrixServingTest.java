@@ -8,6 +8,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.engine.ModelLoader;
+import io.mlcycle.runtime.engine.ModelManifest;
 import io.mlcycle.runtime.engine.XgboostWriters;
 import io.mlcycle.runtime.engine.XgboostWriters.WrittenModel;
 import io.mlcycle.runtime.protocol.grpc.proto.GRPCInferenceServiceGrpc;
@@ -46,8 +47,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The XGBoost matrix over the wire: every JSON and UBJSON model each Python XGBoost release wrote is served by the
- * running server (model = the case, version = release and format) and asked over REST (JSON, NaN for missing) and
- * gRPC (typed contents); both answer as the writer did, within 1e-6 relative or 1 ulp.
+ * running server (model = the case, version = release and format; warm-up checks the writer's golden examples) and
+ * asked over REST (JSON, NaN for missing) and gRPC (typed contents); both answer as the writer did, within 1e-6
+ * relative or 1 ulp.
  */
 @QuarkusTest
 @WithTestResource(TrainedXgboostModel.class)
@@ -86,8 +88,11 @@ class XgboostMatrixServingTest {
                 }
                 Path dir = Files.createDirectories(root.resolve(version(written)).resolve(written.modelCase()));
                 Files.copy(written.file(), dir.resolve(written.file().getFileName()));
+                // With the writer's golden examples, so serving also checks them at warm-up.
+                Files.copy(written.file().resolveSibling(ModelManifest.FILE_NAME), dir.resolve(ModelManifest.FILE_NAME));
                 LoadedModel model = loader.load(written.modelCase(), version(written), dir,
                         new ModelLoader.Options(Optional.empty(), 1, 1));
+                assertThat(model.manifest().examples()).as(written + " golden examples").isPresent();
                 server.serve(model);
                 served.add(written);
             }

@@ -8,7 +8,10 @@ import io.mlcycle.runtime.batching.BatchObserver;
 import io.mlcycle.runtime.batching.BatchingPolicy;
 import io.mlcycle.runtime.batching.BatchingSettings;
 import io.mlcycle.runtime.engine.EngineKind;
+import io.mlcycle.runtime.engine.GoldenExamples;
 import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.engine.ModelManifest;
+import io.mlcycle.runtime.engine.WrongAnswersException;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.protocol.oip.ServerMetadata;
@@ -99,6 +102,23 @@ class ModelServerTest {
         server.markFailed("boom");
         assertThat(server.isLive()).isFalse();
         assertThat(server.failure()).contains("boom");
+    }
+
+    @Test
+    void aModelThatDoesNotAnswerItsGoldenExamplesIsNeverServed() {
+        GoldenExamples.Example row = new GoldenExamples.Example("x", Optional.empty(), new long[] {1, 2},
+                new double[] {1, 2});
+        GoldenExamples wrongSum = new GoldenExamples(List.of(row), List.of(new GoldenExamples.Example("sum",
+                Optional.empty(), new long[] {1}, new double[] {4})), GoldenExamples.Tolerance.DEFAULT);
+        DoublingModel model = new DoublingModel("1") {
+            @Override
+            public ModelManifest manifest() {
+                return ModelManifest.empty().withExamples(wrongSum);
+            }
+        };
+        assertThatThrownBy(() -> server.serve(model)).isInstanceOf(WrongAnswersException.class)
+                .hasMessageContaining("output 'sum' row 0 value 0: 3.0 where the writer computed 4.0");
+        assertThat(registry.isEmpty()).isTrue();
     }
 
     @Test

@@ -8,20 +8,31 @@ import io.mlcycle.runtime.artifact.ArtifactStore;
 import io.mlcycle.runtime.artifact.HostPolicy;
 import io.mlcycle.runtime.artifact.LocalFetcher;
 import io.mlcycle.runtime.artifact.Sha256;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlcycle.runtime.artifact.TarGzArtifact;
 import io.mlcycle.runtime.engine.ModelLoader;
+import io.mlcycle.runtime.engine.ModelManifest;
+import io.mlcycle.runtime.engine.XgboostWriters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Validate mode's checks on real artifacts: a good XGBoost model, a wrong digest, an unloadable file. */
+/**
+ * Validate mode's checks on real artifacts: a good XGBoost model, a wrong digest, an unloadable file, golden examples
+ * answered and not.
+ */
 class ModelValidatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -89,5 +100,39 @@ class ModelValidatorTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("model-uri and mlcycle.runtime.sha256");
         assertThat(terminationLog).doesNotExist();
+    }
+
+    /** The regression model (base_score ≈ 1000) Python's xgboost 3.2.0 wrote, with its golden examples, packed. */
+    private Path writtenRegression(double alterFirstAnswerBy) throws Exception {
+        XgboostWriters.WrittenModel written = XgboostWriters.models(XgboostWriters.PYTHON.get(
+                XgboostWriters.PYTHON.size() - 1)).stream()
+                .filter(m -> m.modelCase().equals("regression") && m.format().equals("json")).findFirst().orElseThrow();
+        Path folder = Files.createDirectories(dir.resolve("regression"));
+        Path model = Files.copy(written.file(), folder.resolve("model.json"));
+        ObjectNode manifest = (ObjectNode) JSON.readTree(written.file().resolveSibling(ModelManifest.FILE_NAME)
+                .toFile());
+        ArrayNode answers = (ArrayNode) manifest.at("/examples/outputs/0/data");
+        answers.set(0, answers.get(0).asDouble() + alterFirstAnswerBy);
+        Path manifestFile = folder.resolve(ModelManifest.FILE_NAME);
+        JSON.writeValue(manifestFile.toFile(), manifest);
+        return TarGzArtifact.pack(dir.resolve("regression.tar.gz"), "regression", List.of(model, manifestFile));
+    }
+
+    @Test
+    void aModelThatAnswersItsGoldenExamplesIsValidAndSaysSo() throws Exception {
+        Path artifact = writtenRegression(0);
+        assertThat(validate(artifact, Sha256.of(artifact))).isEqualTo(ModelValidator.Result.VALID);
+        assertThat(message()).startsWith("valid churn:4: ").contains("engine XGBoost")
+                .contains("golden examples: 6 example values agree");
+    }
+
+    @Test
+    void aModelThatAnswersDifferentlyFromItsWriterIsInvalidNamingTheRowAndTheDifference() throws Exception {
+        Path artifact = writtenRegression(-1000);
+        ModelValidator.Result result = validate(artifact, Sha256.of(artifact));
+        assertThat(result).isEqualTo(ModelValidator.Result.WRONG_ANSWERS);
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(message()).startsWith("invalid churn:4: wrong answers: 1 of 6 example values differ from the "
+                + "writer's; worst: output 'output' row 0 value 0").contains("difference 1.00e+03");
     }
 }
