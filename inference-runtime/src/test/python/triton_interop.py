@@ -1,6 +1,7 @@
 """Calls a running mlcycle runtime with Triton's own Python client (tritonclient 2.73.0), over REST and gRPC.
 
-Checks health, metadata, inference (one batch, then concurrent single rows) and error statuses, and prints each
+Checks health, metadata, inference (one batch, then concurrent single rows; REST with JSON and with the client's
+default binary tensor data both ways) and error statuses, and prints each
 transport's predictions as a JSON line ("REST [...]", "GRPC [...]") for the calling test to compare. Exits 0 only
 when every check passed; the last line is then "INTEROP OK".
 """
@@ -60,9 +61,29 @@ def check_rest(url, model, version, rows, expected):
         value = request.get_result().as_numpy("output")[0]
         check(abs(value - expected[i]) <= 1e-6, f"REST concurrent row {i}: {value} != {expected[i]}")
 
+    # The client's defaults: binary tensor data both ways (Inference-Header-Content-Length), first with no outputs
+    # named (the client then asks for every output as binary data), then naming it (binary_data defaults to True).
+    default = httpclient.InferInput("input", list(rows.shape), "FP32")
+    default.set_data_from_numpy(rows)
+    for outputs in (None, [httpclient.InferRequestedOutput("output")]):
+        result = client.infer(model, [default], outputs=outputs)
+        output = result.get_output("output")
+        check(output["parameters"]["binary_data_size"] == 4 * len(rows), f"REST binary: output {output}")
+        binary = result.as_numpy("output")
+        check(np.array_equal(binary, predictions), f"REST binary: {binary} != JSON's {predictions}")
+    # Binary in, JSON out, and the reverse.
+    result = client.infer(model, [default], outputs=[httpclient.InferRequestedOutput("output", binary_data=False)])
+    check("data" in result.get_output("output"), "REST binary in, JSON out: no data array")
+    check(np.array_equal(result.as_numpy("output"), predictions), "REST binary in, JSON out")
+    result = client.infer(model, [batch], outputs=[httpclient.InferRequestedOutput("output", binary_data=True)])
+    check(np.array_equal(result.as_numpy("output"), predictions), "REST JSON in, binary out")
+
     wrong = httpclient.InferInput("input", list(rows.shape), "FP64")
     wrong.set_data_from_numpy(rows.astype(np.float64), binary_data=False)
     expect_error(lambda: client.infer(model, [wrong]), "expects FP32", "REST FP64 input")
+    wrong.set_data_from_numpy(rows.astype(np.float64))
+    expect_error(lambda: client.infer(model, [wrong]), "expects FP32", "REST FP64 binary input")
+
     expect_error(lambda: client.infer("no-such-model", [batch]), "unknown model", "REST unknown model")
     client.close()
     return predictions

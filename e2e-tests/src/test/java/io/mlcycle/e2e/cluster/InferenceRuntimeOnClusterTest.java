@@ -267,10 +267,10 @@ class InferenceRuntimeOnClusterTest {
 
     /**
      * Runs {@code src/test/python/grpc_infer.py} with Triton's gRPC client in the virtualenv the runtime's interop
-     * test sets up ({@code inference-runtime/src/test/python/setup-venv.sh}: created once, reused after).
+     * test sets up ({@code inference-runtime/src/test/python/setup-triton-venv.sh}: created once, reused after).
      */
     private String tritonGrpcInfer(String address, String model, float[][] rows) throws Exception {
-        String python = runScript(Duration.ofMinutes(10), "bash", "../inference-runtime/src/test/python/setup-venv.sh");
+        String python = runScript(Duration.ofMinutes(10), "bash", "../inference-runtime/src/test/python/setup-triton-venv.sh");
         return runScript(Duration.ofMinutes(1), python, "src/test/python/grpc_infer.py", address, model,
                 json.writeValueAsString(rows));
     }

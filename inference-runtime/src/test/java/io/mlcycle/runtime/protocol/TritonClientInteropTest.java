@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Interop with a client nobody here wrote: Triton's Python client (tritonclient 2.73.0, in a virtualenv that
- * {@code src/test/python/setup-venv.sh} creates once from PyPI) calls the real server over REST and gRPC. Fails,
+ * {@code src/test/python/setup-triton-venv.sh} creates once from PyPI) calls the real server over REST and gRPC. Fails,
  * never skips, when Python or the virtualenv cannot be set up.
  */
 @QuarkusTest
@@ -58,8 +58,8 @@ class TritonClientInteropTest {
     @Test
     void tritonsOwnClientGetsXgboost4jsAnswersOverRestAndGrpc() throws Exception {
         awaitReady();
-        Run setup = run(Duration.ofMinutes(10), "bash", SCRIPTS.resolve("setup-venv.sh").toString());
-        assertThat(setup.exitCode()).as("setup-venv.sh failed:\n" + setup.output()).isZero();
+        Run setup = run(Duration.ofMinutes(10), "bash", SCRIPTS.resolve("setup-triton-venv.sh").toString());
+        assertThat(setup.exitCode()).as("setup-triton-venv.sh failed:\n" + setup.output()).isZero();
         String python = setup.lines().get(setup.lines().size() - 1).trim();
 
         Run interop = run(Duration.ofMinutes(2), python, SCRIPTS.resolve("triton_interop.py").toString(),

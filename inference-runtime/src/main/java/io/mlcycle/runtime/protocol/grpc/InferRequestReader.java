@@ -4,6 +4,7 @@ import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.protocol.grpc.proto.InferParameter;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest.InferInputTensor;
+import io.mlcycle.runtime.protocol.oip.BinaryTensorData;
 import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.Shapes;
@@ -80,7 +81,8 @@ final class InferRequestReader {
                 throw InferenceException.badRequest("input '" + name + "' has contents although the request uses "
                         + "raw_input_contents; use one or the other");
             }
-            data = RawContents.read(name, type, shape, request.getRawInputContents(index), (int) count);
+            data = BinaryTensorData.read(name, type, shape, request.getRawInputContents(index).asReadOnlyByteBuffer(),
+                    (int) count, "raw contents");
         } else {
             data = TypedContents.read(name, type, shape, input.getContents(), (int) count);
         }

@@ -1,7 +1,9 @@
 package io.mlcycle.runtime.protocol.grpc;
 
+import com.google.protobuf.UnsafeByteOperations;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse.InferOutputTensor;
+import io.mlcycle.runtime.protocol.oip.BinaryTensorData;
 import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.Tensor;
@@ -32,7 +34,7 @@ final class InferResponseWriter {
                 tensor.addShape(dim);
             }
             if (raw) {
-                reply.addRawOutputContents(RawContents.write(output));
+                reply.addRawOutputContents(UnsafeByteOperations.unsafeWrap(BinaryTensorData.write(output)));
             } else {
                 tensor.setContents(TypedContents.write(output));
             }

@@ -16,6 +16,7 @@ import io.mlcycle.runtime.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,12 @@ import java.util.Set;
  * Reads OIP JSON inference requests and writes OIP JSON responses, metadata and errors. Thread-safe.
  *
  * <p>Numbers may be NaN or Infinity (as Python's json module writes them), so XGBoost missing values can be sent.
+ *
+ * <p>Triton's binary tensor data extension (what {@code tritonclient.http} sends by default) is read and written
+ * too: the body is a JSON header of {@code Inference-Header-Content-Length} bytes followed by the tensors' bytes
+ * ({@link BinaryTensorData}), in the order of the inputs (or outputs) whose {@code parameters.binary_data_size} gives
+ * their length. An output is sent so when its {@code parameters.binary_data} is true, or when the request's
+ * {@code parameters.binary_data_output} is and the output does not say otherwise.
  */
 public final class OipJsonCodec {
 
@@ -41,11 +48,50 @@ public final class OipJsonCodec {
         this.factory = mapper.getFactory();
     }
 
-    /** Decodes an inference request; every problem is a BAD_REQUEST naming the input and what is wrong. */
+    /** An inference request as decoded, and which of its outputs the client wants as binary data. */
+    public record DecodedRequest(InferenceRequest request, BinaryOutputs binaryOutputs) {
+    }
+
+    /** Which outputs an answer carries as binary data: those named so, else all or none by the request's default. */
+    public record BinaryOutputs(boolean byDefault, Map<String, Boolean> named) {
+
+        public static final BinaryOutputs NONE = new BinaryOutputs(false, Map.of());
+
+        public BinaryOutputs {
+            named = Map.copyOf(named);
+        }
+
+        public boolean binary(String output) {
+            return named.getOrDefault(output, byDefault);
+        }
+    }
+
+    /** An encoded answer: its bytes, and the length of its JSON header when binary data follows it (else -1). */
+    public record EncodedResponse(byte[] body, int jsonHeaderLength) {
+
+        public boolean hasBinaryData() {
+            return jsonHeaderLength >= 0;
+        }
+    }
+
+    /** Decodes a plain JSON inference request; every problem is a BAD_REQUEST naming the input and what is wrong. */
     public InferenceRequest readRequest(byte[] body) {
+        return readRequest(body, body.length).request();
+    }
+
+    /**
+     * Decodes an inference request whose first {@code jsonLength} bytes are JSON and whose remaining bytes, if any,
+     * are the binary data of the inputs that give {@code binary_data_size}. Every problem is a BAD_REQUEST naming
+     * the input and what is wrong.
+     */
+    public DecodedRequest readRequest(byte[] body, int jsonLength) {
+        if (jsonLength < 0 || jsonLength > body.length) {
+            throw InferenceException.badRequest("Inference-Header-Content-Length is " + jsonLength + " but the body "
+                    + "has " + body.length + " bytes");
+        }
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = mapper.readTree(body, 0, jsonLength);
         } catch (JsonProcessingException e) {
             throw InferenceException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -58,20 +104,33 @@ public final class OipJsonCodec {
         if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
             throw InferenceException.badRequest("request has no 'inputs' array (or it is empty)");
         }
+        ByteBuffer binary = jsonLength < body.length
+                ? ByteBuffer.wrap(body, jsonLength, body.length - jsonLength).slice() : null;
         List<Tensor> tensors = new ArrayList<>(inputs.size());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
-            Tensor tensor = readInput(inputs.get(i), i);
+            Tensor tensor = readInput(inputs.get(i), i, binary);
             if (!names.add(tensor.name())) {
                 throw InferenceException.badRequest("input '" + tensor.name() + "' is given more than once");
             }
             tensors.add(tensor);
         }
-        return new InferenceRequest(text(root.get("id")), tensors, readRequestedOutputs(root.get("outputs")),
-                readParameters(root.get("parameters"), "request"));
+        if (binary != null && binary.hasRemaining()) {
+            throw InferenceException.badRequest(binary.remaining() + " bytes of binary data are left after the last "
+                    + "input's binary_data_size");
+        }
+        Map<String, Object> parameters = readParameters(root.get("parameters"), "request");
+        Map<String, Boolean> binaryOutputs = new LinkedHashMap<>();
+        List<String> outputs = readRequestedOutputs(root.get("outputs"), binaryOutputs);
+        Object byDefault = parameters.getOrDefault("binary_data_output", false);
+        if (!(byDefault instanceof Boolean)) {
+            throw InferenceException.badRequest("request parameters.binary_data_output must be true or false");
+        }
+        return new DecodedRequest(new InferenceRequest(text(root.get("id")), tensors, outputs, parameters),
+                new BinaryOutputs((Boolean) byDefault, binaryOutputs));
     }
 
-    private Tensor readInput(JsonNode input, int index) {
+    private Tensor readInput(JsonNode input, int index, ByteBuffer binary) {
         if (input == null || !input.isObject()) {
             throw InferenceException.badRequest("inputs[" + index + "] must be an object");
         }
@@ -88,16 +147,45 @@ public final class OipJsonCodec {
                 "input '" + name + "': unknown datatype '" + datatypeNode.textValue() + "' (expected one of "
                         + Datatype.NAMES + ")"));
         long[] shape = readShape(input.get("shape"), name);
-        JsonNode data = input.get("data");
-        if (data == null || data.isNull()) {
-            throw InferenceException.badRequest("input '" + name + "' has no 'data'");
-        }
         long count = Shapes.elementCount(shape);
         if (count > Integer.MAX_VALUE) {
             throw InferenceException.badRequest("input '" + name + "': shape " + Shapes.format(shape) + " is too large");
         }
+        JsonNode data = input.get("data");
+        JsonNode binarySize = input.path("parameters").get("binary_data_size");
+        if (binarySize != null) {
+            if (data != null && !data.isNull()) {
+                throw InferenceException.badRequest("input '" + name + "' has both 'data' and parameters."
+                        + "binary_data_size; send its data one way");
+            }
+            return new Tensor(name, datatype, shape, BinaryTensorData.read(name, datatype, shape,
+                    binaryData(name, binarySize, binary), (int) count, "binary data"));
+        }
+        if (data == null || data.isNull()) {
+            throw InferenceException.badRequest("input '" + name + "' has no 'data'");
+        }
         Object values = new TensorDataReader(name, datatype).read(data, (int) count);
         return new Tensor(name, datatype, shape, values);
+    }
+
+    /** This input's bytes of the binary section, which then moves past them. */
+    private static ByteBuffer binaryData(String name, JsonNode size, ByteBuffer binary) {
+        if (!size.isIntegralNumber() || !size.canConvertToLong() || size.longValue() < 0) {
+            throw InferenceException.badRequest("input '" + name + "': parameters.binary_data_size must be a "
+                    + "whole number of bytes, got " + size);
+        }
+        if (binary == null) {
+            throw InferenceException.badRequest("input '" + name + "' gives binary_data_size but no binary data "
+                    + "follows the JSON (set Inference-Header-Content-Length to the JSON's length)");
+        }
+        if (size.longValue() > binary.remaining()) {
+            throw InferenceException.badRequest("input '" + name + "': binary_data_size is " + size.longValue()
+                    + " but only " + binary.remaining() + " bytes of binary data are left");
+        }
+        ByteBuffer own = binary.slice();
+        own.limit((int) size.longValue());
+        binary.position(binary.position() + (int) size.longValue());
+        return own;
     }
 
     private static long[] readShape(JsonNode shapeNode, String name) {
@@ -121,7 +209,7 @@ public final class OipJsonCodec {
         return shape;
     }
 
-    private static List<String> readRequestedOutputs(JsonNode outputs) {
+    private static List<String> readRequestedOutputs(JsonNode outputs, Map<String, Boolean> binary) {
         if (outputs == null || outputs.isNull()) {
             return List.of();
         }
@@ -135,6 +223,14 @@ public final class OipJsonCodec {
                 throw InferenceException.badRequest("outputs[" + i + "] has no 'name'");
             }
             names.add(name.textValue());
+            JsonNode binaryData = outputs.get(i).path("parameters").get("binary_data");
+            if (binaryData != null) {
+                if (!binaryData.isBoolean()) {
+                    throw InferenceException.badRequest("output '" + name.textValue() + "': parameters.binary_data "
+                            + "must be true or false");
+                }
+                binary.put(name.textValue(), binaryData.booleanValue());
+            }
         }
         return names;
     }
@@ -156,9 +252,18 @@ public final class OipJsonCodec {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    /** Encodes an inference response with flat data arrays. */
+    /** Encodes an inference response as plain JSON, with flat data arrays. */
     public byte[] writeResponse(InferenceResponse response) {
-        return write(gen -> {
+        return writeResponse(response, BinaryOutputs.NONE).body();
+    }
+
+    /**
+     * Encodes an inference response: outputs wanted as binary data get {@code parameters.binary_data_size} in the
+     * JSON header and their bytes after it, in output order; the others flat data arrays.
+     */
+    public EncodedResponse writeResponse(InferenceResponse response, BinaryOutputs binary) {
+        List<byte[]> binaryData = new ArrayList<>();
+        byte[] json = write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("model_name", response.modelName());
             if (response.modelVersion() != null) {
@@ -174,13 +279,29 @@ public final class OipJsonCodec {
                 gen.writeStringField("datatype", output.datatype().name());
                 gen.writeFieldName("shape");
                 gen.writeArray(output.shape(), 0, output.shape().length);
-                gen.writeFieldName("data");
-                TensorDataWriter.write(gen, output);
+                if (binary.binary(output.name())) {
+                    byte[] bytes = BinaryTensorData.write(output);
+                    binaryData.add(bytes);
+                    gen.writeObjectFieldStart("parameters");
+                    gen.writeNumberField("binary_data_size", bytes.length);
+                    gen.writeEndObject();
+                } else {
+                    gen.writeFieldName("data");
+                    TensorDataWriter.write(gen, output);
+                }
                 gen.writeEndObject();
             }
             gen.writeEndArray();
             gen.writeEndObject();
         });
+        if (binaryData.isEmpty()) {
+            return new EncodedResponse(json, -1);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(json.length
+                + binaryData.stream().mapToInt(b -> b.length).sum());
+        body.writeBytes(json);
+        binaryData.forEach(body::writeBytes);
+        return new EncodedResponse(body.toByteArray(), json.length);
     }
 
     /** Encodes model metadata as OIP's {@code $metadata_model_response}. */

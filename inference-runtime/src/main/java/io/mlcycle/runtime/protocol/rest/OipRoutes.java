@@ -6,7 +6,6 @@ import io.mlcycle.runtime.batching.OverloadedException;
 import io.mlcycle.runtime.metrics.ModelLabels;
 import io.mlcycle.runtime.metrics.Outcome;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
-import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.protocol.oip.InferenceResponse;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.serving.ModelServer;
@@ -32,6 +31,9 @@ public class OipRoutes {
 
     private static final Logger LOG = Logger.getLogger(OipRoutes.class);
     private static final String JSON = "application/json";
+    private static final String BINARY = "application/octet-stream";
+    /** The binary tensor data extension's header: how many bytes of the body are JSON; binary tensor data follows. */
+    private static final String INFERENCE_HEADER_LENGTH = "Inference-Header-Content-Length";
     /** Routing-context keys of an inference request: when it arrived, and the model and version it names. */
     private static final String STARTED = "mlcycle.started";
     private static final String MODEL = "mlcycle.model";
@@ -122,15 +124,13 @@ public class OipRoutes {
     }
 
     private void submit(RoutingContext ctx, Optional<String> version, Buffer body) {
-        if (ctx.request().getHeader("Inference-Header-Content-Length") != null) {
-            throw InferenceException.badRequest("the binary tensor data extension is not supported; send tensor "
-                    + "data as JSON (binary_data=False)");
-        }
         if (body == null || body.length() == 0) {
             throw InferenceException.badRequest("request body is empty; send an OIP inference request as JSON");
         }
-        InferenceRequest request = codec.readRequest(body.getBytes());
-        CompletableFuture<InferenceResponse> answer = server.inferAsync(ctx.pathParam("model"), version, request);
+        byte[] bytes = body.getBytes();
+        OipJsonCodec.DecodedRequest decoded = codec.readRequest(bytes, jsonHeaderLength(ctx, bytes.length));
+        CompletableFuture<InferenceResponse> answer = server.inferAsync(ctx.pathParam("model"), version,
+                decoded.request());
         // The client closed the connection before its answer (Vert.x ends the context with a failure then): a request
         // still queued is dropped, not run. Not response().closeHandler: the routing context's end handlers use it.
         ctx.addEndHandler(ended -> {
@@ -147,15 +147,34 @@ public class OipRoutes {
                 answer(ctx, InferenceException.unwrap(error));
                 return;
             }
-            byte[] json;
+            OipJsonCodec.EncodedResponse encoded;
             try {
-                json = codec.writeResponse(response);
+                encoded = codec.writeResponse(response, decoded.binaryOutputs());
             } catch (RuntimeException e) {
                 answer(ctx, e);
                 return;
             }
-            send(ctx, 200, json);
+            if (encoded.hasBinaryData() && !ctx.response().ended()) {
+                ctx.response().putHeader(INFERENCE_HEADER_LENGTH, String.valueOf(encoded.jsonHeaderLength()));
+                send(ctx, 200, BINARY, encoded.body());
+            } else {
+                send(ctx, 200, JSON, encoded.body());
+            }
         });
+    }
+
+    /** The JSON part's length: all of the body, unless the binary data extension's header says less. */
+    private static int jsonHeaderLength(RoutingContext ctx, int bodyLength) {
+        String header = ctx.request().getHeader(INFERENCE_HEADER_LENGTH);
+        if (header == null) {
+            return bodyLength;
+        }
+        try {
+            return Integer.parseInt(header.strip());
+        } catch (NumberFormatException e) {
+            throw InferenceException.badRequest(INFERENCE_HEADER_LENGTH + " must be the JSON header's length in "
+                    + "bytes, got '" + header + "'");
+        }
     }
 
     private void failure(RoutingContext ctx) {
@@ -206,12 +225,16 @@ public class OipRoutes {
         send(ctx, status, codec.writeError(message));
     }
 
-    /** Sends the answer; for an inference request, also counts it and records its latency. */
+    /** Sends a JSON answer; for an inference request, also counts it and records its latency. */
     private void send(RoutingContext ctx, int status, byte[] body) {
+        send(ctx, status, JSON, body);
+    }
+
+    private void send(RoutingContext ctx, int status, String contentType, byte[] body) {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(Buffer.buffer(body));
         count(ctx, status);
     }
 
