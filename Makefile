@@ -13,8 +13,12 @@ DEMO_NAMESPACE ?= mlcycle-demo
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
+.PHONY: deps
+deps: ## install what building and testing needs from Debian's packages, when missing (JDK, Maven, Go, Python venv, libgomp1, python3-torch)
+	tools/install-deps.sh
+
 .PHONY: demo
-demo: build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs + examples/, then kubectl get mlcycle and all pods
+demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs + examples/, then kubectl get mlcycle and all pods
 	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
@@ -25,12 +29,12 @@ demo: build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs + exampl
 	@$(KUBECTL) get pods -A
 
 .PHONY: test
-test: k8s build ## all tests: unit, real API server (kube-api-test), and e2e against the full local cluster
+test: deps k8s build ## all tests: unit, real API server (kube-api-test), and e2e against the full local cluster
 	e2e-tests/with-cluster.sh $(MVN) verify -Pe2e
 	$(CLUSTER)/lifecycle-test.sh
 
 .PHONY: unit
-unit: k8s ## unit tests and kube-api-test tests only (no control plane needed)
+unit: deps k8s ## unit tests and kube-api-test tests only (no control plane needed)
 	$(MVN) verify
 
 .PHONY: build

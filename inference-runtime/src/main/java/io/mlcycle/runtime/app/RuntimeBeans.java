@@ -14,7 +14,8 @@ import io.mlcycle.runtime.batching.BatchingSettings;
 import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
-import io.mlcycle.runtime.protocol.oip.ServerMetadata;
+import io.mlcycle.runtime.protocol.rest.RestSettings;
+import io.mlcycle.runtime.serving.ServerMetadata;
 import io.mlcycle.runtime.registry.ModelRegistry;
 import io.mlcycle.runtime.serving.ModelServer;
 import jakarta.enterprise.inject.Disposes;
@@ -42,6 +43,12 @@ public class RuntimeBeans {
     @Singleton
     OipJsonCodec codec() {
         return new OipJsonCodec();
+    }
+
+    @Produces
+    @Singleton
+    RestSettings restSettings(RuntimeConfig config) {
+        return new RestSettings(config.maxRequestBytes());
     }
 
     @Produces

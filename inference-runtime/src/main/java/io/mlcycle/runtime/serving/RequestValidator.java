@@ -1,7 +1,6 @@
 package io.mlcycle.runtime.serving;
 
 import io.mlcycle.runtime.InferenceException;
-import io.mlcycle.runtime.protocol.oip.InferenceRequest;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;

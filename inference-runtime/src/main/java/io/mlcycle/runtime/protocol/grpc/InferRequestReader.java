@@ -5,7 +5,7 @@ import io.mlcycle.runtime.protocol.grpc.proto.InferParameter;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest.InferInputTensor;
 import io.mlcycle.runtime.protocol.oip.BinaryTensorData;
-import io.mlcycle.runtime.protocol.oip.InferenceRequest;
+import io.mlcycle.runtime.serving.InferenceRequest;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;

@@ -4,7 +4,7 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse.InferOutputTensor;
 import io.mlcycle.runtime.protocol.oip.BinaryTensorData;
-import io.mlcycle.runtime.protocol.oip.InferenceResponse;
+import io.mlcycle.runtime.serving.InferenceResponse;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.Tensor;
 

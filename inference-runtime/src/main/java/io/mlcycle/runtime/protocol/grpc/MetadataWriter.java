@@ -3,8 +3,8 @@ package io.mlcycle.runtime.protocol.grpc;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelMetadataResponse;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelMetadataResponse.TensorMetadata;
 import io.mlcycle.runtime.protocol.grpc.proto.ServerMetadataResponse;
-import io.mlcycle.runtime.protocol.oip.ModelMetadata;
-import io.mlcycle.runtime.protocol.oip.ServerMetadata;
+import io.mlcycle.runtime.serving.ModelMetadata;
+import io.mlcycle.runtime.serving.ServerMetadata;
 import io.mlcycle.runtime.tensor.TensorSpec;
 
 /** Server and model metadata as their protobuf responses, field for field what {@code GET /v2[/models/m]} returns. */

@@ -1,12 +1,11 @@
 package io.mlcycle.runtime.protocol.rest;
 
 import io.mlcycle.runtime.InferenceException;
-import io.mlcycle.runtime.app.RuntimeConfig;
 import io.mlcycle.runtime.batching.OverloadedException;
 import io.mlcycle.runtime.metrics.ModelLabels;
 import io.mlcycle.runtime.metrics.Outcome;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
-import io.mlcycle.runtime.protocol.oip.InferenceResponse;
+import io.mlcycle.runtime.serving.InferenceResponse;
 import io.mlcycle.runtime.protocol.oip.OipJsonCodec;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.vertx.core.buffer.Buffer;
@@ -48,11 +47,11 @@ public class OipRoutes {
     private final RuntimeMetrics metrics;
     private final long maxRequestBytes;
 
-    OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeMetrics metrics, RuntimeConfig config) {
+    OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeMetrics metrics, RestSettings settings) {
         this.server = server;
         this.codec = codec;
         this.metrics = metrics;
-        this.maxRequestBytes = config.maxRequestBytes();
+        this.maxRequestBytes = settings.maxRequestBytes();
     }
 
     void register(@Observes Router router) {

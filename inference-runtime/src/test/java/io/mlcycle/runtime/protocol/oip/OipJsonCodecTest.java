@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.tensor.Datatype;
 import io.mlcycle.runtime.tensor.Tensor;
+import io.mlcycle.runtime.serving.InferenceRequest;
+import io.mlcycle.runtime.serving.InferenceResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

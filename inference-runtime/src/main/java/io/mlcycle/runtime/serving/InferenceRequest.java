@@ -1,4 +1,4 @@
-package io.mlcycle.runtime.protocol.oip;
+package io.mlcycle.runtime.serving;
 
 import io.mlcycle.runtime.tensor.Tensor;
 import java.util.List;
