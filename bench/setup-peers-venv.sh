@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates the virtualenv of the peer model servers for the runtime benchmark (once; reused after):
-# MLServer + mlserver-xgboost and KServe's Python server, with xgboost, from PyPI (versions: shared/STACK.md).
+# MLServer + mlserver-xgboost and KServe's Python server, with xgboost, from PyPI (versions and traps: docs/dependencies.md).
 set -euo pipefail
 VENV=${MLCYCLE_PEERS_VENV:-$HOME/.cache/mlcycle/venv/peers}
 if [[ -x $VENV/bin/mlserver && -f $VENV/.complete ]]; then echo "$VENV"; exit 0; fi

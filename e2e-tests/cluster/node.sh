@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The node of the local cluster: containerd, kubelet, the simulated-GPU device plugin and
 # kube-proxy as host processes, a CNI bridge, and the teardown that removes all of it.
-# Sourced by lib.sh. Recipe and traps: /work/shared/CLUSTER.md.
+# Sourced by lib.sh. Recipe and traps: docs/cluster.md (from the repository root).
 
 CNI_BIN_DIR=/usr/lib/cni
 # kubelet, containerd and plugin files that live outside the state dir (fixed paths)
