@@ -20,18 +20,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The XGBoost releases users write models with, each in a virtualenv of its own (made once by
- * {@code src/test/python/setup-venv.sh}, cached under {@code ~/.cache/mlcycle/venv}), and what each writes:
- * {@code src/test/python/write_xgboost_models.py} trains the same small models in every release and records that
- * release's own predictions. Fails, never skips, when a writer cannot be set up.
+ * The XGBoost releases users write models with, and what each writes: every Python release in a virtualenv of its
+ * own (made once by {@code src/test/python/setup-venv.sh}, cached under {@code ~/.cache/mlcycle/venv}) runs
+ * {@code src/test/python/write_xgboost_models.py}, and every older xgboost4j runs {@link Xgboost4jWriter} in a JVM
+ * of its own; each trains the same small models and records that release's own predictions. Fails, never skips,
+ * when a writer cannot be set up.
  */
 public final class XgboostWriters {
 
-    /** One Python XGBoost release and the pins it installs with (1.x and 2.0 predate numpy 2). */
-    public record Writer(String release, List<String> requirements) {
+    /**
+     * One XGBoost release that writes models: Python's, with the pins it installs with (1.x and 2.0 predate numpy
+     * 2), or xgboost4j's ({@code jvm}), whose jar Maven copies to {@code target/xgboost4j-writers}.
+     */
+    public record Writer(String release, List<String> requirements, boolean jvm) {
+
+        static Writer python(String release, String... requirements) {
+            return new Writer(release, List.of(requirements), false);
+        }
+
+        static Writer xgboost4j(String release) {
+            return new Writer(release, List.of(), true);
+        }
+
+        /** A short name, also fit for a model version: "3.2.0" for Python, "j3.0.4" for xgboost4j. */
+        public String label() {
+            return jvm ? "j" + release : release;
+        }
+
         @Override
         public String toString() {
-            return "xgboost " + release;
+            return (jvm ? "xgboost4j " : "xgboost ") + release;
         }
     }
 
@@ -40,7 +58,7 @@ public final class XgboostWriters {
             int rows, float[] data, float[] predictions, long[] shape) {
         @Override
         public String toString() {
-            return writer.release() + " " + modelCase + " " + format;
+            return writer.label() + " " + modelCase + " " + format;
         }
 
         /** Fails unless these answers equal the writer's own within 1e-6 relative, or 1 ulp of the writer's float. */
@@ -59,15 +77,23 @@ public final class XgboostWriters {
 
     /** Every Python release in use: the last of each minor line from 1.7 to the newest served (3.2). */
     public static final List<Writer> PYTHON = List.of(
-            new Writer("1.7.6", List.of("xgboost==1.7.6", "numpy==1.26.4", "scipy==1.13.1")),
-            new Writer("2.0.3", List.of("xgboost==2.0.3", "numpy==1.26.4", "scipy==1.13.1")),
-            new Writer("2.1.4", List.of("xgboost-cpu==2.1.4", "numpy==2.4.6", "scipy==1.17.1")),
-            new Writer("3.0.5", List.of("xgboost-cpu==3.0.5", "numpy==2.4.6", "scipy==1.17.1")),
-            new Writer("3.1.3", List.of("xgboost-cpu==3.1.3", "numpy==2.4.6", "scipy==1.17.1")),
-            new Writer("3.2.0", List.of("xgboost-cpu==3.2.0", "numpy==2.4.6", "scipy==1.17.1")));
+            Writer.python("1.7.6", "xgboost==1.7.6", "numpy==1.26.4", "scipy==1.13.1"),
+            Writer.python("2.0.3", "xgboost==2.0.3", "numpy==1.26.4", "scipy==1.13.1"),
+            Writer.python("2.1.4", "xgboost-cpu==2.1.4", "numpy==2.4.6", "scipy==1.17.1"),
+            Writer.python("3.0.5", "xgboost-cpu==3.0.5", "numpy==2.4.6", "scipy==1.17.1"),
+            Writer.python("3.1.3", "xgboost-cpu==3.1.3", "numpy==2.4.6", "scipy==1.17.1"),
+            Writer.python("3.2.0", "xgboost-cpu==3.2.0", "numpy==2.4.6", "scipy==1.17.1"));
+
+    /** xgboost4j releases before the one that serves (3.4.0, whose own models the other tests train). */
+    public static final List<Writer> JVM = List.of(Writer.xgboost4j("2.0.3"), Writer.xgboost4j("2.1.4"),
+            Writer.xgboost4j("3.0.4"));
+
+    /** Every writer, Python's first. */
+    public static final List<Writer> ALL = Stream.concat(PYTHON.stream(), JVM.stream()).toList();
 
     private static final Path SCRIPTS = Path.of("src/test/python");
     private static final Path OUT = Path.of("target/xgboost-writers");
+    private static final Path JVM_JARS = Path.of("target/xgboost4j-writers");
     // Python's json writes NaN for a missing value.
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
@@ -107,13 +133,39 @@ public final class XgboostWriters {
     }
 
     private static synchronized Path written(Writer writer) {
-        return WRITTEN.computeIfAbsent(writer.release(), release -> {
-            String python = run(List.of("bash", SCRIPTS.resolve("setup-venv.sh").toString(), "xgboost-" + release),
-                    writer.requirements()).strip().lines().reduce((a, b) -> b).orElseThrow();
-            Path dir = OUT.resolve(release).toAbsolutePath();
+        return WRITTEN.computeIfAbsent(writer.label(), label -> {
+            Path dir = OUT.resolve(label).toAbsolutePath();
+            if (writer.jvm()) {
+                run(List.of(javaCommand(), "-cp", writerClassPath(writer), Xgboost4jWriter.class.getName(),
+                        dir.toString()), List.of());
+                forEachCase(dir, (modelCase, expected) -> assertThat(expected.get("xgboost").asText())
+                        .as("the release that wrote " + modelCase).isEqualTo("xgboost4j " + writer.release()));
+                return dir;
+            }
+            String python = run(List.of("bash", SCRIPTS.resolve("setup-venv.sh").toString(), "xgboost-"
+                    + writer.release()), writer.requirements()).strip().lines().reduce((a, b) -> b).orElseThrow();
             run(List.of(python, SCRIPTS.resolve("write_xgboost_models.py").toString(), dir.toString()), List.of());
             return dir;
         });
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This JVM's class path with the writer's xgboost4j jar in place of the one that serves. */
+    private static String writerClassPath(Writer writer) {
+        Path jar = JVM_JARS.resolve("xgboost4j_2.12-" + writer.release() + ".jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " is missing: Maven's generate-test-resources phase copies it");
+        }
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!Path.of(entry).getFileName().toString().startsWith("xgboost4j_2.12-")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String run(List<String> command, List<String> extraArgs) {

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The XGBoost matrix over the wire: every JSON and UBJSON model each Python XGBoost release wrote is served by the
+ * The XGBoost matrix over the wire: every JSON and UBJSON model each XGBoost release (Python, xgboost4j) wrote is served by the
  * running server (model = the case, version = release and format; warm-up checks the writer's golden examples) and
  * asked over REST (JSON, NaN for missing) and gRPC (typed contents); both answer as the writer did, within 1e-6
  * relative or 1 ulp.
@@ -81,7 +81,7 @@ class XgboostMatrixServingTest {
                 .build();
         grpc = GRPCInferenceServiceGrpc.newBlockingStub(channel);
         Path root = Files.createTempDirectory("mlcycle-xgb-matrix-");
-        for (XgboostWriters.Writer writer : XgboostWriters.PYTHON) {
+        for (XgboostWriters.Writer writer : XgboostWriters.ALL) {
             for (WrittenModel written : XgboostWriters.models(writer)) {
                 if (written.format().equals("bst")) {
                     continue; // refused at load: XgboostMatrixTest
@@ -97,7 +97,7 @@ class XgboostMatrixServingTest {
                 served.add(written);
             }
         }
-        assertThat(served).hasSize(XgboostWriters.PYTHON.size() * 6 * 2);
+        assertThat(served).hasSize((XgboostWriters.PYTHON.size() * 6 + XgboostWriters.JVM.size() * 5) * 2);
     }
 
     @AfterAll
@@ -106,7 +106,7 @@ class XgboostMatrixServingTest {
     }
 
     private static String version(WrittenModel written) {
-        return written.writer().release() + "-" + written.format();
+        return written.writer().label() + "-" + written.format();
     }
 
     @TestFactory
