@@ -22,12 +22,17 @@ import java.util.Map;
 public final class SignatureResolver {
 
     public ModelSignature resolve(EngineSelector.Selection selection) {
+        if (selection.engine() == EngineKind.ONNXRUNTIME) {
+            // Read the graph even when the manifest declares the tensors: an output that is no tensor is refused.
+            ModelSignature graph = onnx(selection.modelFile());
+            return selection.manifest().signature().orElse(graph);
+        }
         if (selection.manifest().signature().isPresent()) {
             return selection.manifest().signature().get();
         }
         return switch (selection.engine()) {
             case XGBOOST -> throw new IllegalArgumentException("XGBoost models take their signature from the booster");
-            case ONNXRUNTIME -> onnx(selection.modelFile());
+            case ONNXRUNTIME -> throw new IllegalStateException("resolved above");
             case PYTORCH -> selection.manifest().architecture().map(BuiltinMlp::signature).orElseThrow(
                     () -> new ModelLoadException("a TorchScript model does not declare its tensors: give 'signature' in "
                             + ModelManifest.FILE_NAME + " beside " + selection.modelFile().getFileName()));
@@ -54,8 +59,11 @@ public final class SignatureResolver {
                 }
                 specs.add(new TensorSpec(node.getName(), datatype(info.onnxType, node.getName()), shape));
             } else {
-                // Sequences of maps (e.g. scikit-learn's ZipMap) come back from DJL as a 2-D float tensor.
-                specs.add(new TensorSpec(node.getName(), Datatype.FP32, new long[] {-1, -1}));
+                throw new ModelLoadException("ONNX output '" + node.getName() + "' is not a tensor but "
+                        + node.getInfo() + ", which the Open Inference Protocol cannot carry. A scikit-learn "
+                        + "classifier converted by skl2onnx has its probabilities as a sequence of maps (ZipMap) "
+                        + "by default: convert it with to_onnx(model, ..., options={'zipmap': False}) to get a "
+                        + "probability tensor");
             }
         }
         return specs;

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlcycle.runtime.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -91,7 +91,6 @@ public final class XgboostWriters {
     /** Every writer, Python's first. */
     public static final List<Writer> ALL = Stream.concat(PYTHON.stream(), JVM.stream()).toList();
 
-    private static final Path SCRIPTS = Path.of("src/test/python");
     private static final Path OUT = Path.of("target/xgboost-writers");
     private static final Path JVM_JARS = Path.of("target/xgboost4j-writers");
     // Python's json writes NaN for a missing value.
@@ -136,15 +135,15 @@ public final class XgboostWriters {
         return WRITTEN.computeIfAbsent(writer.label(), label -> {
             Path dir = OUT.resolve(label).toAbsolutePath();
             if (writer.jvm()) {
-                run(List.of(javaCommand(), "-cp", writerClassPath(writer), Xgboost4jWriter.class.getName(),
-                        dir.toString()), List.of());
+                Scripts.run(Duration.ofMinutes(5), List.of(javaCommand(), "-cp", writerClassPath(writer),
+                        Xgboost4jWriter.class.getName(), dir.toString()));
                 forEachCase(dir, (modelCase, expected) -> assertThat(expected.get("xgboost").asText())
                         .as("the release that wrote " + modelCase).isEqualTo("xgboost4j " + writer.release()));
                 return dir;
             }
-            String python = run(List.of("bash", SCRIPTS.resolve("setup-venv.sh").toString(), "xgboost-"
-                    + writer.release()), writer.requirements()).strip().lines().reduce((a, b) -> b).orElseThrow();
-            run(List.of(python, SCRIPTS.resolve("write_xgboost_models.py").toString(), dir.toString()), List.of());
+            String python = Scripts.venvPython("xgboost-" + writer.release(), writer.requirements());
+            Scripts.run(Duration.ofMinutes(5), List.of(python, Scripts.PYTHON.resolve("write_xgboost_models.py")
+                    .toString(), dir.toString()));
             return dir;
         });
     }
@@ -166,36 +165,6 @@ public final class XgboostWriters {
             }
         }
         return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static String run(List<String> command, List<String> extraArgs) {
-        List<String> all = new ArrayList<>(command);
-        all.addAll(extraArgs);
-        try {
-            Path log = Files.createTempFile("mlcycle-xgb-writer-", ".log");
-            try {
-                Process process = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(log.toFile())
-                        .start();
-                if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", all) + " did not finish within 10 minutes:\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (process.exitValue() != 0) {
-                    throw new AssertionError(String.join(" ", all) + " failed (" + process.exitValue() + "):\n"
-                            + output);
-                }
-                return output;
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static float[] floats(JsonNode array) {
