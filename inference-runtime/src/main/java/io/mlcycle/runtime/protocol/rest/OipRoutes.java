@@ -15,7 +15,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,16 +46,33 @@ public class OipRoutes {
     /** Bodies up to this size (a few hundred rows of JSON, well under a millisecond to parse) skip the worker hop. */
     private static final int DECODE_ON_EVENT_LOOP_BYTES = 64 * 1024;
 
+    /** The OpenAPI document of these routes, served as is; OpenApiDocumentTest keeps it equal to them. */
+    static final String OPENAPI_RESOURCE = "/openapi/oip-rest.yaml";
+
     private final ModelServer server;
     private final OipJsonCodec codec;
     private final RuntimeMetrics metrics;
     private final long maxRequestBytes;
+    private final byte[] openApi;
+    private volatile List<String> registered = List.of();
 
     OipRoutes(ModelServer server, OipJsonCodec codec, RuntimeMetrics metrics, RestSettings settings) {
         this.server = server;
         this.codec = codec;
         this.metrics = metrics;
         this.maxRequestBytes = settings.maxRequestBytes();
+        this.openApi = openApiDocument();
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream in = OipRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the runtime's class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void register(@Observes Router router) {
@@ -75,10 +96,21 @@ public class OipRoutes {
         router.post("/v2/models/:model/versions/:version/infer").handler(OipRoutes::started);
         router.post("/v2/models/:model/infer").handler(body).handler(ctx -> infer(ctx, Optional.empty()));
         router.post("/v2/models/:model/versions/:version/infer").handler(body).handler(ctx -> infer(ctx, version(ctx)));
+        router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                .end(Buffer.buffer(openApi)));
+        registered = router.getRoutes().stream().filter(route -> route.getPath() != null && route.methods() != null)
+                .filter(route -> route.getPath().startsWith("/v2") || route.getPath().equals("/openapi.yaml"))
+                .flatMap(route -> route.methods().stream().map(method -> method.name() + " " + route.getPath()))
+                .distinct().sorted().toList();
         router.route("/v2/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
         router.route("/v2/*").failureHandler(this::failure);
         router.route("/v2").failureHandler(this::failure);
+    }
+
+    /** Every method and path registered here ("POST /v2/models/:model/infer"), but the catch-all 404s. */
+    public List<String> registeredRoutes() {
+        return registered;
     }
 
     private void health(RoutingContext ctx, String field, boolean value) {
