@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Prometheus text scrape, read into samples so tests can look them up by name and labels. */
-final class Scrape {
+public final class Scrape {
 
     /** One sample line: metric name, labels, value. */
     record Sample(String name, Map<String, String> labels, double value) {
@@ -18,7 +18,7 @@ final class Scrape {
 
     private final List<Sample> samples;
 
-    Scrape(String text) {
+    public Scrape(String text) {
         samples = text.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).map(Scrape::parse).toList();
     }
 
@@ -38,13 +38,13 @@ final class Scrape {
     }
 
     /** The sum of the samples with this name whose labels include all of {@code labels} (0 when none). */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name))
                 .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
                 .mapToDouble(Sample::value).sum();
     }
 
-    boolean has(String name, Map<String, String> labels) {
+    public boolean has(String name, Map<String, String> labels) {
         return samples.stream().anyMatch(s -> s.name().equals(name)
                 && s.labels().entrySet().containsAll(labels.entrySet()));
     }
