@@ -69,6 +69,10 @@ bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and c
 bench-runtime: build ## runtime vs in-process DJL, batching on/off, MLServer and KServe; writes bench/results/runtime.md
 	bench/runtime-bench.sh
 
+.PHONY: soak-runtime
+soak-runtime: build ## 10 min at 70% of saturation, batching off then on: errors, RSS, heap, threads, fds; writes bench/results/soak.md
+	bench/soak-runtime.sh
+
 .PHONY: apiserver-up
 apiserver-up: ## start etcd, kube-apiserver, controller-manager, scheduler (kubeconfig: /tmp/mlcycle-cluster/kubeconfig)
 	$(CLUSTER)/apiserver-up.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The inference runtime's benchmark, on loopback, bounded in time (~3-4 minutes). Writes bench/results/runtime.md.
-#   (a) added latency at batch 1: in-process DJL predict vs the server over REST and gRPC, one request at a time
+#   (a) added latency at batch 1: in-process engine predict vs the server over REST and gRPC, one request at a time
 #   (b) saturation throughput (closed loop) with and without dynamic batching, then p50/p99 at 70% of it (open loop)
 #   (c) the same load against MLServer + mlserver-xgboost and KServe's Python server (bench/peers), same model.json
 #   (d) a model where batching pays (the built-in MLP, deep and narrow: 128 hidden layers of 32, PyTorch):
@@ -9,32 +9,11 @@
 # (c) (bench/setup-peers-venv.sh). Env: BENCH_SECONDS (per load phase, default 8), BENCH_CONCURRENCY (32),
 # BENCH_SKIP_PEERS=1 to run (a) and (b) only.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-RT=$ROOT/inference-runtime
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUT=${BENCH_RESULTS:-$ROOT/bench/results/runtime.md}
 SECONDS_PER_PHASE=${BENCH_SECONDS:-8}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
-FEATURES=8 TREES=100 MODEL=bench
-WORK=$(mktemp -d /tmp/mlcycle-bench.XXXXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
-log() { echo "[bench $(date -u +%T)] $*" >&2; }
-
-[[ -f $RT/target/quarkus-app/quarkus-run.jar && -d $RT/target/test-classes ]] || { log "packaging the runtime"; (cd "$ROOT" && mvn -q -B -pl inference-runtime -am package -DskipTests); }
-log "compiling the load generator"
-(cd "$ROOT" && mvn -q -B -pl inference-runtime dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-# Test classes too: the generator packs artifacts with the tests' helpers (TarGzArtifact).
-CP=$RT/target/classes:$RT/target/test-classes:$(cat "$WORK/cp.txt")
-mkdir -p "$WORK/classes"
-javac -q -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java') 2>/dev/null || javac -d "$WORK/classes" -cp "$CP" $(find "$RT/src/bench/java" -name '*.java')
-export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.cache/mlcycle/djl} OMP_NUM_THREADS=1
-bench() { java -Dai.djl.offline=true -Dbench.features=${BENCH_FEATURES:-$FEATURES} -cp "$WORK/classes:$CP" io.mlcycle.runtime.bench.RuntimeBench "$@" 2>>"$WORK/bench.log" | tail -n1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_ready() { # URL NAME
-  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done
-  log "$2 not ready"; return 1
-}
+FEATURES=8 TREES=100
 
 RESULTS=()
 record() { RESULTS+=("$1 | $2"); log "$1: $2"; }
@@ -52,20 +31,11 @@ log "training the model (xgboost4j, $FEATURES features, $TREES trees)"
 SHA=$(bench train "$WORK/model" $FEATURES $TREES | sed 's/sha256=//')
 record "drift recording cost (1 thread)" "$(bench drift $FEATURES 1 200000)"
 record "drift recording cost (1 thread)" "$(bench drift $FEATURES 32 20000)"
-record "in-process DJL predict, batch 1" "$(bench sequential inprocess "$WORK/model" 5000)"
+record "in-process engine predict, batch 1" "$(bench sequential inprocess "$WORK/model" 5000)"
 # The engine as the server rows below see it: one call about every millisecond, idle in between (their client waits
 # for each answer), so the CPU caches are cold at each call.
-record "in-process DJL predict, batch 1, after a 1 ms pause each" "$(bench sequential-paced inprocess "$WORK/model" 3000 1000)"
+record "in-process engine predict, batch 1, after a 1 ms pause each" "$(bench sequential-paced inprocess "$WORK/model" 3000 1000)"
 
-start_runtime() { # MAX_BATCH_SIZE [ARTIFACT SHA256]
-  HTTP=$(free_port) GRPC=$(free_port)
-  MLCYCLE_RUNTIME_MODEL_URI=file://${2:-$WORK/model/model.json} MLCYCLE_RUNTIME_SHA256=${3:-$SHA} MLCYCLE_RUNTIME_NAME=$MODEL \
-  MLCYCLE_RUNTIME_CACHE_DIR=$WORK/cache MLCYCLE_HTTP_PORT=$HTTP MLCYCLE_GRPC_PORT=$GRPC \
-  MLCYCLE_RUNTIME_BATCHING_MAX_BATCH_SIZE=$1 MLCYCLE_RUNTIME_BATCHING_MAX_DELAY=1ms \
-    java -Dai.djl.offline=true -XX:-UsePerfData -Dquarkus.log.level=WARN -jar "$RT/target/quarkus-app/quarkus-run.jar" >"$WORK/runtime-$1.log" 2>&1 &
-  PIDS+=($!); RUNTIME_PID=$!
-  wait_ready "http://127.0.0.1:$HTTP/v2/health/ready" "runtime"
-}
 # sequential_with_server_time LABEL KIND TARGET PROTOCOL: the client's view, then the server's own view of the same
 # requests from its histograms: request latency (arrival to answer handed to the transport), engine-call time (the
 # model's predict alone), and their difference at p50: what the runtime adds, without loopback and the client
@@ -165,10 +135,10 @@ mkdir -p "$(dirname "$OUT")"
   echo "(\`inference-runtime/src/bench\`: Vert.x HTTP client on 32 keep-alive connections / grpc-java on one channel, answers on its Netty thread, HdrHistogram) shares the CPUs with the server,"
   echo "so absolute numbers are this machine's, and comparisons between rows are the point."
   echo
-  echo "- machine: $(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "- machine: $(machine)"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg) — the machine is shared"
   echo "- java: $(java -version 2>&1 | head -n1); OMP_NUM_THREADS=1; runtime defaults (workers = CPUs, engine-threads 1)"
-  echo "- model: XGBoost binary:logistic, $FEATURES features, $TREES trees, depth 6 (xgboost4j 3.0.4), one FP32 row per request"
+  echo "- model: XGBoost binary:logistic, $FEATURES features, $TREES trees, depth 6 (xgboost4j 3.4.0, which also serves it), one FP32 row per request"
   echo "- MLP rows: the built-in MLP, $MLP_FEATURES inputs, $MLP_LAYERS hidden layers of $MLP_UNITS (relu), $MLP_OUTPUTS outputs, FP32, random weights, on DJL's PyTorch engine, one row per request;"
   echo "  deep and narrow, so each engine call costs about the same for 1 row as for 32 (per-layer dispatch): a model where batching pays"
   echo "- peers: ${PEERS}"

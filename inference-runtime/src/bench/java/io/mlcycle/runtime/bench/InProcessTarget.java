@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The runtime's own engine path without any transport: DJL predict on the caller's thread. */
+/** The runtime's own engine path without any transport: the engine's predict on the caller's thread. */
 final class InProcessTarget implements Target {
 
     private final LoadedModel model;
