@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,9 +50,14 @@ public final class Scripts {
 
     /** The python of the virtualenv NAME holding exactly these requirements (made once by setup-venv.sh). */
     public static String venvPython(String name, List<String> requirements) {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", PYTHON.resolve("setup-venv.sh").toString(),
+        List<String> command = new ArrayList<>(List.of("bash", PYTHON.resolve("setup-venv.sh").toString(),
                 name));
         command.addAll(requirements);
-        return run(Duration.ofMinutes(10), command).strip().lines().reduce((a, b) -> b).orElseThrow();
+        return lastLine(run(Duration.ofMinutes(10), command));
+    }
+
+    /** The last line a script printed, e.g. the python a set-up script prints after its pip output. */
+    public static String lastLine(String output) {
+        return output.strip().lines().reduce((a, b) -> b).orElseThrow().strip();
     }
 }

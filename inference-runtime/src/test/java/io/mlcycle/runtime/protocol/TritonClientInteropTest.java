@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlcycle.runtime.Scripts;
 import io.mlcycle.runtime.protocol.rest.TrainedXgboostModel;
 import io.quarkus.grpc.runtime.GrpcServer;
 import io.quarkus.test.common.WithTestResource;
@@ -12,18 +13,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.value.registry.ValueRegistry;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +33,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TrainedXgboostModel.class)
 class TritonClientInteropTest {
 
-    private static final Path SCRIPTS = Path.of("src/test/python");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI rest;
+
+    @Inject
+    ValueRegistry values;
+
+    @ConfigProperty(name = "test.expected-predictions")
+    String expectedFile;
 
     @TestHTTPResource("/")
     URI rest;
@@ -58,19 +63,17 @@ class TritonClientInteropTest {
     @Test
     void tritonsOwnClientGetsXgboost4jsAnswersOverRestAndGrpc() throws Exception {
         awaitReady();
-        Run setup = run(Duration.ofMinutes(10), "bash", SCRIPTS.resolve("setup-triton-venv.sh").toString());
-        assertThat(setup.exitCode()).as("setup-triton-venv.sh failed:\n" + setup.output()).isZero();
-        String python = setup.lines().get(setup.lines().size() - 1).trim();
-
-        Run interop = run(Duration.ofMinutes(2), python, SCRIPTS.resolve("triton_interop.py").toString(),
-                "--http", "localhost:" + rest.getPort(), "--grpc", "localhost:" + values.get(GrpcServer.GRPC_PORT),
-                "--model", "churn", "--version", "3", "--expected", expectedFile);
-        assertThat(interop.exitCode()).as("triton_interop.py failed:\n" + interop.output()).isZero();
-        assertThat(interop.lines()).last().isEqualTo("INTEROP OK");
+        String python = Scripts.lastLine(Scripts.run(Duration.ofMinutes(10), List.of("bash",
+                Scripts.PYTHON.resolve("setup-triton-venv.sh").toString())));
+        List<String> interop = Scripts.run(Duration.ofMinutes(2), List.of(python,
+                Scripts.PYTHON.resolve("triton_interop.py").toString(), "--http", "localhost:" + rest.getPort(),
+                "--grpc", "localhost:" + values.get(GrpcServer.GRPC_PORT), "--model", "churn", "--version", "3",
+                "--expected", expectedFile)).lines().toList();
+        assertThat(interop).last().isEqualTo("INTEROP OK");
 
         JsonNode expected = JSON.readTree(Path.of(expectedFile).toFile()).get("predictions");
         for (String transport : new String[] {"REST ", "GRPC "}) {
-            String line = interop.lines().stream().filter(l -> l.startsWith(transport)).findFirst().orElseThrow();
+            String line = interop.stream().filter(l -> l.startsWith(transport)).findFirst().orElseThrow();
             JsonNode printed = JSON.readTree(line.substring(transport.length()));
             assertThat(printed.size()).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
@@ -87,22 +90,6 @@ class TritonClientInteropTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
             assertThat(Instant.now()).as("server ready within 60 s").isBefore(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    private static Run run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("mlcycle-interop-", ".log");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + ":\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 }
