@@ -44,22 +44,6 @@ class TritonClientInteropTest {
     @ConfigProperty(name = "test.expected-predictions")
     String expectedFile;
 
-    @TestHTTPResource("/")
-    URI rest;
-
-    @Inject
-    ValueRegistry values;
-
-    @ConfigProperty(name = "test.expected-predictions")
-    String expectedFile;
-
-    /** What a process printed and how it ended. */
-    record Run(int exitCode, String output) {
-        List<String> lines() {
-            return output.lines().toList();
-        }
-    }
-
     @Test
     void tritonsOwnClientGetsXgboost4jsAnswersOverRestAndGrpc() throws Exception {
         awaitReady();
