@@ -21,11 +21,16 @@ public final class Scripts {
 
     /** Runs the command to its end and returns what it printed; an AssertionError with that output otherwise. */
     public static String run(Duration timeout, List<String> command) {
+        return run(timeout, command, Path.of("."));
+    }
+
+    /** {@link #run(Duration, List)} in another working directory (for tools that leave files where they run). */
+    public static String run(Duration timeout, List<String> command, Path directory) {
         try {
             Path log = Files.createTempFile("mlcycle-script-", ".log");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                        .start();
+                Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + ":\n"

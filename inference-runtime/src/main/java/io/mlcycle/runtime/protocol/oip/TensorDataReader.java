@@ -26,7 +26,9 @@ final class TensorDataReader {
 
     /** The elements of {@code data} in row-major order, as the array {@link Datatype#storage()} names. */
     Object read(JsonNode data, int expectedCount) {
-        List<JsonNode> flat = new ArrayList<>(expectedCount);
+        // Sized by what the data can hold, not by the shape: a few bytes claiming a shape of a billion elements must
+        // be refused, not allocated for (flat data, the usual form, fits exactly).
+        List<JsonNode> flat = new ArrayList<>(data.isArray() ? Math.min(expectedCount, data.size()) : 1);
         flatten(data, flat, 0);
         if (flat.size() != expectedCount) {
             throw bad("shape needs " + expectedCount + " values, data has " + flat.size());

@@ -51,7 +51,7 @@ class RestFuzzTest {
                 .toString(), "--config-file", config.toString(), "run", base.resolve("/openapi.yaml").toString(),
                 "--checks", "not_a_server_error", "--max-examples", "30", "--seed", "1",
                 "--request-timeout", "10", "--workers", "1", "--report", "junit",
-                "--report-junit-path", work.resolve("junit.xml").toString()));
+                "--report-junit-path", work.resolve("junit.xml").toString()), work);
         Matcher cases = CASES.matcher(output);
         assertThat(cases.find()).as("schemathesis summary:\n" + output).isTrue();
         int generated = Integer.parseInt(cases.group(1));
