@@ -69,6 +69,10 @@ bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and c
 bench-runtime: build ## runtime vs in-process DJL, batching on/off, MLServer and KServe; writes bench/results/runtime.md
 	bench/runtime-bench.sh
 
+.PHONY: bench-clients
+bench-clients: build ## the runtime at batch 1 seen by wrk (REST) and ghz (gRPC), beside their floors and the engine-call time; writes bench/results/runtime-clients.md
+	bench/clients-bench.sh
+
 .PHONY: soak-runtime
 soak-runtime: build ## 10 min at 70% of saturation, batching off then on: errors, RSS, heap, threads, fds; writes bench/results/soak.md
 	bench/soak-runtime.sh
