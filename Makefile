@@ -66,7 +66,7 @@ bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and c
 	$(CLUSTER)/bench.sh
 
 .PHONY: bench-runtime
-bench-runtime: build ## runtime vs in-process DJL, batching on/off, MLServer and KServe; writes bench/results/runtime.md
+bench-runtime: build ## runtime vs in-process engine calls, batching on/off, MLServer and KServe; writes bench/results/runtime.md
 	bench/runtime-bench.sh
 
 .PHONY: bench-clients

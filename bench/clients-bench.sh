@@ -16,12 +16,13 @@ BIN=$HOME/.cache/mlcycle/bin
 if ! command -v wrk >/dev/null; then
   log "installing wrk (Debian)"
   sudo=(); ((EUID == 0)) || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq wrk
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 fi
 if [[ ! -x $BIN/ghz-$GHZ_VERSION ]]; then
   log "building ghz $GHZ_VERSION from the Go module proxy"
   mkdir -p "$BIN" "$WORK/ghz"
-  (cd "$WORK/ghz" && go mod init local/ghz >/dev/null 2>&1 && go get "github.com/bojand/ghz/cmd/ghz@$GHZ_VERSION" >/dev/null 2>&1 \
+  (cd "$WORK/ghz" && go mod init local/ghz >/dev/null && go get "github.com/bojand/ghz/cmd/ghz@$GHZ_VERSION" \
     && go build -p 2 -ldflags "-X main.version=$GHZ_VERSION" -o "$BIN/ghz-$GHZ_VERSION" github.com/bojand/ghz/cmd/ghz)
 fi
 GHZ=$BIN/ghz-$GHZ_VERSION
@@ -56,7 +57,10 @@ errors = sum(r.get("statusCodeDistribution", {}).get(k, 0) for k in r.get("statu
 print("p50_us=%d p90_us=%d p99_us=%d rate=%.1f count=%d errors=%d" % (p[50], p[90], p[99], r["rps"], r["count"], errors))
 PY
 }
-p50() { sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$1"; }
+p50() { # the p50_us of a result line; fails loudly on a line without one (e.g. count=0)
+  [[ $1 == *p50_us=* ]] || { log "no p50 in: $1"; exit 1; }
+  sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$1"
+}
 # server_rows LABEL PROTOCOL BEFORE AFTER CLIENT_ROW FLOOR_ROW: the server's histograms of the same requests, and
 # what the runtime adds at p50 seen from the client (minus its floor and the engine call) and from the server
 server_rows() {

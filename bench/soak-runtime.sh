@@ -15,12 +15,13 @@ command -v jcmd >/dev/null || { log "jcmd (a JDK) is needed for heap-after-GC sa
 # sample LABEL: one row of the server's footprint; heap after a full GC, so only what is really retained counts
 sample() {
   local pid=$RUNTIME_PID rss threads fds heap
-  jcmd "$pid" GC.run >/dev/null 2>&1 || true
+  local gc=""
+  jcmd "$pid" GC.run >/dev/null 2>&1 || gc=" (GC.run failed: before GC)"
   rss=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
   threads=$(ls "/proc/$pid/task" | wc -l)
   fds=$(ls "/proc/$pid/fd" | wc -l)
   heap=$(curl -s "http://127.0.0.1:$HTTP/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')
-  echo "| $1 | $rss | $heap | $threads | $fds |"
+  echo "| $1 | $rss | $heap$gc | $threads | $fds |"
 }
 
 log "training the model (xgboost4j, $FEATURES features, $TREES trees)"
@@ -38,6 +39,7 @@ for batch in 1 32; do
   rows=("$(sample "start (after warm-up and saturation)")")
   bench open rest "$REST" "$rate" "$SOAK_SECONDS" >"$WORK/soak-$batch.txt" &
   load=$!
+  PIDS+=("$load")
   for ((t = SAMPLE_EVERY; t < SOAK_SECONDS; t += SAMPLE_EVERY)); do
     sleep "$SAMPLE_EVERY"
     kill -0 "$load" 2>/dev/null || break

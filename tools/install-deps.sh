@@ -8,7 +8,7 @@ set -euo pipefail
 
 need() { command -v "$1" >/dev/null 2>&1; }
 missing=()
-need java || missing+=(openjdk-17-jdk-headless)
+need javac || missing+=(openjdk-17-jdk-headless)
 need mvn || missing+=(maven)
 need go || missing+=(golang-go)
 need make || missing+=(make)
@@ -22,7 +22,8 @@ if ! need python3; then
 elif ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
     missing+=(python3-venv)
 fi
-ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || missing+=(libgomp1)
+# Not `ldconfig -p | grep -q`: under pipefail grep's early exit fails the pipe; ldconfig is in /sbin, off a user's PATH.
+[[ $(/sbin/ldconfig -p 2>/dev/null) == *libgomp.so.1* ]] || missing+=(libgomp1)
 # Debian's build of PyTorch, for Debian's python (/usr/bin/python3), whatever python3 is first on PATH.
 no_recommends=()
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || no_recommends+=(python3-torch)
@@ -34,8 +35,9 @@ if ((EUID != 0)); then
     need sudo || { echo "install-deps: run as root, or install: ${missing[*]} ${no_recommends[*]}" >&2; exit 1; }
     sudo=(sudo)
 fi
-export DEBIAN_FRONTEND=noninteractive
 echo "install-deps: installing ${missing[*]} ${no_recommends[*]}" >&2
-"${sudo[@]}" apt-get update -qq
-if ((${#missing[@]})); then "${sudo[@]}" apt-get install -y -qq "${missing[@]}"; fi
-if ((${#no_recommends[@]})); then "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${no_recommends[@]}"; fi
+# DEBIAN_FRONTEND on the command line: sudo does not pass the environment on.
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+"${apt[@]}" update -qq
+if ((${#missing[@]})); then "${apt[@]}" install -y -qq "${missing[@]}"; fi
+if ((${#no_recommends[@]})); then "${apt[@]}" install -y -qq --no-install-recommends "${no_recommends[@]}"; fi

@@ -1,5 +1,5 @@
 /**
- * The mlcycle inference runtime: a DJL model server speaking the Open Inference Protocol (KServe V2) over REST and
+ * The mlcycle inference runtime: a model server speaking the Open Inference Protocol (KServe V2) over REST and
  * gRPC.
  *
  * <p>Layers, outer first; each uses only layers below it ({@code LayeringTest} checks it):

@@ -1,5 +1,6 @@
 package io.mlcycle.runtime;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -33,11 +34,21 @@ class LayeringTest {
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Transports").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Application", "Transports")
-                .whereLayer("Codecs").mayOnlyBeAccessedByLayers("Application", "Transports")
+                .whereLayer("Codecs").mayOnlyBeAccessedByLayers("Application", "Transports", "Metrics")
                 .whereLayer("Serving").mayOnlyBeAccessedByLayers("Application", "Transports", "Metrics", "Codecs")
                 .whereLayer("Scheduling").mayOnlyBeAccessedByLayers("Application", "Transports", "Metrics", "Serving")
                 .whereLayer("Engines").mayOnlyBeAccessedByLayers("Application", "Transports", "Metrics", "Codecs",
                         "Serving", "Scheduling")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void nothingBelowTheTransportsKnowsHttpOrGrpc() {
+        noClasses().that().resideInAnyPackage("io.mlcycle.runtime.protocol.oip..", "io.mlcycle.runtime.serving..",
+                        "io.mlcycle.runtime.registry..", "io.mlcycle.runtime.batching..", "io.mlcycle.runtime.drift..",
+                        "io.mlcycle.runtime.engine..", "io.mlcycle.runtime.artifact..", "io.mlcycle.runtime.tensor..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.grpc..", "io.netty..",
+                        "com.google.protobuf..", "io.quarkus.grpc..", "io.mlcycle.runtime.protocol.grpc.proto..")
                 .check(RUNTIME);
     }
 

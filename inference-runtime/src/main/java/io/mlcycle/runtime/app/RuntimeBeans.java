@@ -37,7 +37,7 @@ import java.util.Map;
 public class RuntimeBeans {
 
     /** Name and version reported by {@code GET /v2}. */
-    static final ServerMetadata SERVER = new ServerMetadata("mlcycle", "0.1.0", List.of());
+    static final ServerMetadata SERVER = new ServerMetadata("mlcycle", "0.1.0", List.of("binary_tensor_data"));
 
     @Produces
     @Singleton

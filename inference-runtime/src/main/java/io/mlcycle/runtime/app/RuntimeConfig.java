@@ -80,7 +80,7 @@ public interface RuntimeConfig {
     /** Concurrent engine calls (predictor pool size, batch workers); unset means one per CPU. */
     OptionalInt workers();
 
-    /** Threads each engine call may use (ONNX Runtime intra-op, PyTorch); XGBoost follows OMP_NUM_THREADS. */
+    /** Threads each engine call may use: ONNX Runtime intra-op, PyTorch, XGBoost nthread. */
     @WithDefault("1")
     int engineThreads();
 

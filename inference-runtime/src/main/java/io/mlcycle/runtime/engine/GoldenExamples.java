@@ -18,7 +18,7 @@ import java.util.Optional;
  *   "inputs":  [{"name": "input", "datatype": "FP32", "shape": [2, 3], "data": [0.1, NaN, 2, 1, 0, -1]}],
  *   "outputs": [{"name": "output", "shape": [2], "data": [0.73, 0.12]}]}}</pre>
  * An input's datatype defaults to the signature's; an output value passes when it is within
- * {@code absolute + relative * |expected|} of the writer's (NaN only matches NaN).
+ * {@code absolute + relative * |expected|} of the writer's (NaN only matches NaN, an infinity only itself).
  */
 public record GoldenExamples(List<Example> inputs, List<Example> outputs, Tolerance tolerance) {
 
@@ -73,6 +73,11 @@ public record GoldenExamples(List<Example> inputs, List<Example> outputs, Tolera
         Tolerance tolerance = Tolerance.DEFAULT;
         JsonNode t = node.get("tolerance");
         if (t != null) {
+            if (!t.isObject() || (t.has("absolute") && !t.get("absolute").isNumber())
+                    || (t.has("relative") && !t.get("relative").isNumber())) {
+                throw new IllegalArgumentException("examples.tolerance must be an object with numbers 'absolute' "
+                        + "and 'relative', e.g. {\"absolute\": 1e-6, \"relative\": 1e-5}");
+            }
             tolerance = new Tolerance(t.path("absolute").asDouble(Tolerance.DEFAULT.absolute()),
                     t.path("relative").asDouble(Tolerance.DEFAULT.relative()));
         }
@@ -102,6 +107,9 @@ public record GoldenExamples(List<Example> inputs, List<Example> outputs, Tolera
             JsonNode data = tensor.get("data");
             if (data == null || !data.isArray()) {
                 throw new IllegalArgumentException(where + " has no 'data' array");
+            }
+            if (data.isEmpty()) {
+                throw new IllegalArgumentException(where + ": 'data' holds no values");
             }
             double[] values = new double[data.size()];
             for (int i = 0; i < values.length; i++) {
@@ -153,24 +161,30 @@ public record GoldenExamples(List<Example> inputs, List<Example> outputs, Tolera
                         + actual.size() + " values " + Shapes.format(actual.shape()) + ", the writer's had "
                         + expected.data().length + " " + Shapes.format(expected.shape()));
             }
-            int rows = expected.shape().length == 0 ? 1 : (int) Math.max(1, expected.shape()[0]);
-            int perRow = Math.max(1, expected.data().length / rows);
+            // Rows as the model answers them: the writer's shape may be given flat.
+            long rows = actual.shape().length == 0 ? 1 : Math.max(1, actual.shape()[0]);
+            int perRow = (int) Math.max(1, actual.size() / rows);
             for (int i = 0; i < expected.data().length; i++) {
                 double want = expected.data()[i];
                 double got = actual.doubleAt(i);
-                double difference = Double.isNaN(want) && Double.isNaN(got) ? 0 : Math.abs(got - want);
-                if (Double.isNaN(difference)) {
-                    difference = Double.POSITIVE_INFINITY; // NaN against a number
+                double allowed = Double.isFinite(want) ? tolerance.allowed(want) : 0;
+                double difference;
+                if (!Double.isFinite(want)) {
+                    // NaN only matches NaN, an infinity only the same infinity.
+                    boolean same = Double.isNaN(want) ? Double.isNaN(got) : got == want;
+                    difference = same ? 0 : Double.POSITIVE_INFINITY;
+                } else {
+                    difference = Double.isNaN(got) ? Double.POSITIVE_INFINITY : Math.abs(got - want);
                 }
-                double allowed = tolerance.allowed(want);
                 compared++;
                 if (difference > allowed) {
                     off++;
                 }
-                if (difference - allowed > worstExcess) {
-                    worstExcess = difference - allowed;
-                    worst = new Outcome(0, 0, expected.name(), i / perRow, i % perRow, got, want, difference,
-                            allowed);
+                double excess = difference - allowed;
+                if (worst == null || excess > worstExcess) {
+                    worstExcess = excess;
+                    worst = new Outcome(0, 0, expected.name(), (int) (i / perRow), i % perRow, got, want,
+                            difference, allowed);
                 }
             }
         }
@@ -193,60 +207,16 @@ public record GoldenExamples(List<Example> inputs, List<Example> outputs, Tolera
                     .filter(spec -> spec.name().equals(example.name())).map(TensorSpec::datatype).findFirst()
                     .orElseThrow(() -> new ModelLoadException("golden examples name input '" + example.name()
                             + "', which the model's signature does not have")));
-            tensors.add(numeric(example, type));
+            if (type == Datatype.BYTES) {
+                throw new ModelLoadException("golden examples: input '" + example.name()
+                        + "' is BYTES; examples hold numeric tensors only");
+            }
+            try {
+                tensors.add(Tensor.fromDoubles(example.name(), type, example.shape(), example.data()));
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException("golden examples: " + e.getMessage(), e);
+            }
         }
         return tensors;
-    }
-
-    private static Tensor numeric(Example example, Datatype type) {
-        double[] values = example.data();
-        Object data = switch (type) {
-            case FP32, FP16 -> {
-                float[] a = new float[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (float) values[i];
-                }
-                yield a;
-            }
-            case FP64 -> values.clone();
-            case INT64, UINT64 -> {
-                long[] a = new long[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (long) values[i];
-                }
-                yield a;
-            }
-            case INT32, UINT32 -> {
-                int[] a = new int[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (int) values[i];
-                }
-                yield a;
-            }
-            case INT16, UINT16 -> {
-                short[] a = new short[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (short) values[i];
-                }
-                yield a;
-            }
-            case INT8, UINT8 -> {
-                byte[] a = new byte[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (byte) values[i];
-                }
-                yield a;
-            }
-            case BOOL -> {
-                boolean[] a = new boolean[values.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = values[i] != 0;
-                }
-                yield a;
-            }
-            case BYTES -> throw new ModelLoadException("golden examples: input '" + example.name()
-                    + "' is BYTES; examples hold numeric tensors only");
-        };
-        return new Tensor(example.name(), type, example.shape(), data);
     }
 }

@@ -43,13 +43,14 @@ public final class SignatureResolver {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = env.createSession(file.toString(), options)) {
-            return new ModelSignature(onnxSpecs(session.getInputInfo()), onnxSpecs(session.getOutputInfo()));
+            return new ModelSignature(onnxSpecs(session.getInputInfo(), "input"),
+                    onnxSpecs(session.getOutputInfo(), "output"));
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<TensorSpec> onnxSpecs(Map<String, NodeInfo> nodes) {
+    private static List<TensorSpec> onnxSpecs(Map<String, NodeInfo> nodes, String kind) {
         List<TensorSpec> specs = new ArrayList<>();
         for (NodeInfo node : nodes.values()) {
             if (node.getInfo() instanceof TensorInfo info) {
@@ -59,7 +60,7 @@ public final class SignatureResolver {
                 }
                 specs.add(new TensorSpec(node.getName(), datatype(info.onnxType, node.getName()), shape));
             } else {
-                throw new ModelLoadException("ONNX output '" + node.getName() + "' is not a tensor but "
+                throw new ModelLoadException("ONNX " + kind + " '" + node.getName() + "' is not a tensor but "
                         + node.getInfo() + ", which the Open Inference Protocol cannot carry. A scikit-learn "
                         + "classifier converted by skl2onnx has its probabilities as a sequence of maps (ZipMap) "
                         + "by default: convert it with to_onnx(model, ..., options={'zipmap': False}) to get a "

@@ -37,21 +37,24 @@ final class XgboostModel implements LoadedModel {
     private final ModelManifest manifest;
     private final Booster booster;
     private final int features;
+    /** Values the booster answers per row: 1, or the class count (softprob) or target count. */
+    private final int width;
 
     private XgboostModel(String name, String version, ModelSignature signature, ModelManifest manifest,
-            Booster booster, int features) {
+            Booster booster, int features, int width) {
         this.name = name;
         this.version = version;
         this.signature = signature;
         this.manifest = manifest;
         this.booster = booster;
         this.features = features;
+        this.width = width;
     }
 
     /**
-     * Loads the booster and finds its signature: the manifest's, or one input {@code [-1, features]} and one output
-     * whose width is what the booster answers for a row (1 for regression, binary and softmax; the class count for
-     * softprob).
+     * Loads the booster and finds its signature: the manifest's (checked against the booster), or one input
+     * {@code [-1, features]} and one output whose width is what the booster answers for a row (1 for regression,
+     * binary and softmax; the class count for softprob).
      */
     static XgboostModel load(String name, String version, Path file, ModelManifest manifest, int engineThreads) {
         refuseLegacyBinary(file);
@@ -69,8 +72,10 @@ final class XgboostModel implements LoadedModel {
                 throw new ModelLoadException(ModelManifest.FILE_NAME + " lists " + manifest.features().size()
                         + " features but the XGBoost model has " + features);
             }
-            ModelSignature signature = manifest.signature().orElseGet(() -> derived(booster, features));
-            return new XgboostModel(name, version, signature, manifest, booster, features);
+            int width = width(booster, features);
+            ModelSignature signature = manifest.signature().map(declared -> fitting(declared, features, width))
+                    .orElseGet(() -> derived(features, width));
+            return new XgboostModel(name, version, signature, manifest, booster, features, width);
         } catch (XGBoostError e) {
             booster.dispose();
             throw new ModelLoadException("XGBoost cannot use " + file.getFileName() + ": " + firstLine(e), e);
@@ -80,18 +85,39 @@ final class XgboostModel implements LoadedModel {
         }
     }
 
-    private static ModelSignature derived(Booster booster, int features) {
+    /** What the booster answers for one row of missing values: how many values per row. */
+    private static int width(Booster booster, int features) throws XGBoostError {
         float[] missingRow = new float[features];
         Arrays.fill(missingRow, Float.NaN);
-        int width;
-        try {
-            width = booster.inplace_predict(missingRow, 1, features, Float.NaN)[0].length;
-        } catch (XGBoostError e) {
-            throw new ModelLoadException("XGBoost cannot predict with this model: " + firstLine(e), e);
-        }
+        return booster.inplace_predict(missingRow, 1, features, Float.NaN)[0].length;
+    }
+
+    private static ModelSignature derived(int features, int width) {
         long[] outputShape = width == 1 ? new long[] {-1} : new long[] {-1, width};
         return new ModelSignature(List.of(new TensorSpec(INPUT, Datatype.FP32, new long[] {-1, features})),
                 List.of(new TensorSpec(OUTPUT, Datatype.FP32, outputShape)));
+    }
+
+    /** A manifest's signature, if it is one the booster can answer: one [-1, features] input, one FP32 output. */
+    private static ModelSignature fitting(ModelSignature declared, int features, int width) {
+        String where = ModelManifest.FILE_NAME + " signature";
+        if (declared.inputs().size() != 1 || declared.outputs().size() != 1) {
+            throw new ModelLoadException(where + " must have one input and one output for an XGBoost model");
+        }
+        TensorSpec input = declared.inputs().get(0);
+        if (input.datatype() == Datatype.BYTES || !input.acceptsShape(new long[] {1, features})) {
+            throw new ModelLoadException(where + ": input " + input + " does not take rows of the booster's "
+                    + features + " features (e.g. FP32 [-1, " + features + "])");
+        }
+        TensorSpec output = declared.outputs().get(0);
+        boolean shapeFits = output.acceptsShape(new long[] {1, width}) || (width == 1 && output.acceptsShape(
+                new long[] {1}));
+        if (output.datatype() != Datatype.FP32 || !shapeFits) {
+            throw new ModelLoadException(where + ": output " + output + " does not fit what the booster answers, "
+                    + "FP32 with " + width + " value(s) per row (e.g. FP32 " + (width == 1 ? "[-1]" : "[-1, "
+                    + width + "]") + ")");
+        }
+        return declared;
     }
 
     private static String libraryVersion() {
@@ -165,28 +191,32 @@ final class XgboostModel implements LoadedModel {
                 .orElseThrow(() -> new IllegalArgumentException("missing input '" + inputSpec.name() + "'"));
         long[] shape = input.shape();
         int rows = shape.length == 0 ? 1 : Math.toIntExact(shape[0]);
-        if (rows == 0) {
-            throw new IllegalArgumentException("input '" + input.name() + "' has no rows");
-        }
         if (input.size() != (long) rows * features) {
             throw new IllegalArgumentException("input '" + input.name() + "' of shape " + Shapes.format(shape)
                     + " does not hold " + features + " features per row");
         }
+        TensorSpec outputSpec = signature.outputs().get(0);
+        float[] flat = rows == 0 ? new float[0] : predictRows(asFloats(input), rows);
+        long[] outputShape = outputSpec.shape().length == 1 && width == 1 ? new long[] {rows}
+                : new long[] {rows, width};
+        return List.of(new Tensor(outputSpec.name(), Datatype.FP32, outputShape, flat));
+    }
+
+    private float[] predictRows(float[] data, int rows) {
         float[][] predicted;
         try {
-            predicted = booster.inplace_predict(asFloats(input), rows, features, Float.NaN);
+            predicted = booster.inplace_predict(data, rows, features, Float.NaN);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed on model " + name + ": " + firstLine(e), e);
         }
-        int width = predicted[0].length;
+        if (rows == 1) {
+            return predicted[0]; // the usual request: no copy
+        }
         float[] flat = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(predicted[r], 0, flat, r * width, width);
         }
-        TensorSpec outputSpec = signature.outputs().get(0);
-        long[] outputShape = outputSpec.shape().length == 1 && width == 1 ? new long[] {rows}
-                : new long[] {rows, width};
-        return List.of(new Tensor(outputSpec.name(), Datatype.FP32, outputShape, flat));
+        return flat;
     }
 
     /** The rows as XGBoost takes them: FP32 as is, other numeric types widened or narrowed to float. */

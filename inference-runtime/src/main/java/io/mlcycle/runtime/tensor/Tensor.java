@@ -55,6 +55,43 @@ public record Tensor(String name, Datatype datatype, long[] shape, Object data) 
         return new Tensor(name, Datatype.INT32, shape, data);
     }
 
+    /**
+     * A numeric tensor of this type from numbers as JSON gives them (e.g. golden examples): integer types take only
+     * whole values within their range, BOOL only 0 and 1; floating-point types take anything, NaN included.
+     */
+    public static Tensor fromDoubles(String name, Datatype datatype, long[] shape, double[] values) {
+        if (datatype == Datatype.BYTES) {
+            throw new IllegalArgumentException("tensor '" + name + "': BYTES cannot be built from numbers");
+        }
+        Object data = Array.newInstance(datatype.storage().getComponentType(), values.length);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (datatype.isFloatingPoint()) {
+                if (data instanceof float[] floats) {
+                    floats[i] = (float) v;
+                } else {
+                    ((double[]) data)[i] = v;
+                }
+                continue;
+            }
+            // UINT64 beyond 2^63 is not representable here; the range stops at Long.MAX_VALUE.
+            if (v != Math.rint(v) || v < datatype.min() || v > datatype.max()) {
+                throw new IllegalArgumentException("tensor '" + name + "': value " + v + " at index " + i
+                        + " is not a whole number in " + datatype + "'s range [" + datatype.min() + ", "
+                        + datatype.max() + "]");
+            }
+            long whole = (long) v;
+            switch (datatype) {
+                case BOOL -> ((boolean[]) data)[i] = whole != 0;
+                case UINT8, INT8 -> ((byte[]) data)[i] = (byte) whole;
+                case UINT16, INT16 -> ((short[]) data)[i] = (short) whole;
+                case UINT32, INT32 -> ((int[]) data)[i] = (int) whole;
+                default -> ((long[]) data)[i] = whole;
+            }
+        }
+        return new Tensor(name, datatype, shape, data);
+    }
+
     /** A tensor of this type and shape filled with zeros (false, empty strings), e.g. for warm-up requests. */
     public static Tensor zeros(String name, Datatype datatype, long[] shape) {
         int count = Math.toIntExact(Shapes.elementCount(shape));

@@ -5,6 +5,7 @@ import io.mlcycle.runtime.artifact.ArtifactStore;
 import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.GoldenExamples;
 import io.mlcycle.runtime.engine.LoadedModel;
+import io.mlcycle.runtime.engine.ModelLoadException;
 import io.mlcycle.runtime.tensor.Shapes;
 import io.mlcycle.runtime.tensor.Tensor;
 import io.mlcycle.runtime.tensor.TensorSpec;
@@ -79,7 +80,13 @@ public final class ModelValidator {
                 return finish(Result.INFERENCE_FAILED, "invalid " + model + ": inference returned no " + missing);
             }
             Optional<GoldenExamples> examples = loaded.manifest().examples();
-            Optional<GoldenExamples.Outcome> answers = examples.map(e -> e.check(loaded));
+            Optional<GoldenExamples.Outcome> answers;
+            try {
+                answers = examples.map(e -> e.check(loaded));
+            } catch (ModelLoadException e) {
+                return finish(Result.WRONG_ANSWERS, "invalid " + model + ": golden examples do not fit the model: "
+                        + reason(e));
+            }
             if (answers.isPresent() && !answers.get().agrees()) {
                 return finish(Result.WRONG_ANSWERS, "invalid " + model + ": wrong answers: "
                         + answers.get().describe());

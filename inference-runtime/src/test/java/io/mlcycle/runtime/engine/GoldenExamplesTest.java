@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlcycle.runtime.engine.XgboostWriters.WrittenModel;
+import io.mlcycle.runtime.tensor.Datatype;
+import io.mlcycle.runtime.tensor.ModelSignature;
+import io.mlcycle.runtime.tensor.Tensor;
+import io.mlcycle.runtime.tensor.TensorSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +100,73 @@ class GoldenExamplesTest {
                     .isInstanceOf(ModelLoadException.class)
                     .hasMessageContaining("golden examples name output 'score', which the model does not return");
         }
+    }
+
+    /** A model that answers whatever it was built with, whatever it is asked. */
+    private static LoadedModel answering(float... answer) {
+        return new LoadedModel() {
+            @Override
+            public String name() {
+                return "fixed";
+            }
+
+            @Override
+            public String version() {
+                return "1";
+            }
+
+            @Override
+            public EngineKind engine() {
+                return EngineKind.ONNXRUNTIME;
+            }
+
+            @Override
+            public ModelSignature signature() {
+                return new ModelSignature(List.of(new TensorSpec("x", Datatype.FP32, new long[] {-1, 1})),
+                        List.of(new TensorSpec("y", Datatype.FP32, new long[] {-1})));
+            }
+
+            @Override
+            public List<Tensor> predict(List<Tensor> inputs) {
+                return List.of(Tensor.of("y", new long[] {answer.length}, answer));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static GoldenExamples expecting(double... values) throws Exception {
+        String data = java.util.Arrays.stream(values).mapToObj(v -> Double.isNaN(v) ? "NaN"
+                : Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity") : Double.toString(v))
+                .collect(java.util.stream.Collectors.joining(", "));
+        String zeros = "0, ".repeat(values.length - 1) + "0";
+        return GoldenExamples.parse(new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature
+                .ALLOW_NON_NUMERIC_NUMBERS).readTree("{\"inputs\": [{\"name\": \"x\", \"shape\": [" + values.length
+                + ", 1], \"data\": [" + zeros + "]}], \"outputs\": [{\"name\": \"y\", \"data\": [" + data + "]}]}"));
+    }
+
+    @Test
+    void nanOnlyMatchesNanAndAnInfinityOnlyItself() throws Exception {
+        assertThat(expecting(Double.NaN, Double.POSITIVE_INFINITY, 1).check(answering(Float.NaN,
+                Float.POSITIVE_INFINITY, 1f)).agrees()).isTrue();
+        GoldenExamples.Outcome nanExpected = expecting(Double.NaN, 1).check(answering(0.5f, 1f));
+        assertThat(nanExpected.agrees()).isFalse();
+        assertThat(nanExpected.row()).isZero();
+        GoldenExamples.Outcome infinityExpected = expecting(1, Double.POSITIVE_INFINITY).check(answering(1f, 1e30f));
+        assertThat(infinityExpected.agrees()).isFalse();
+        assertThat(infinityExpected.row()).as("rows as the model answers them, the writer's shape flat").isEqualTo(1);
+        assertThat(expecting(1, 2).check(answering(1f, Float.NaN)).valuesOff()).isEqualTo(1);
+    }
+
+    @Test
+    void examplesWithoutValuesOrWithAToleranceThatIsNoNumberAreRefused() {
+        assertThatThrownBy(() -> GoldenExamples.parse(new ObjectMapper().readTree("{\"inputs\": [{\"name\": \"x\", "
+                + "\"data\": [1]}], \"outputs\": [{\"name\": \"y\", \"data\": []}]}")))
+                .hasMessageContaining("examples.outputs[] 'y': 'data' holds no values");
+        assertThatThrownBy(() -> GoldenExamples.parse(new ObjectMapper().readTree("{\"tolerance\": {\"absolute\": "
+                + "\"tiny\"}, \"inputs\": [{\"name\": \"x\", \"data\": [1]}], \"outputs\": [{\"name\": \"y\", "
+                + "\"data\": [1]}]}"))).hasMessageContaining("examples.tolerance must be an object with numbers");
     }
 }

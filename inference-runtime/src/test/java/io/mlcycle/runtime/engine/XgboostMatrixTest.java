@@ -33,7 +33,10 @@ class XgboostMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyJsonAndUbjsonModelAnswersAsItsWriterDoes() {
-        return written().filter(m -> !m.format().equals("bst"))
+        List<WrittenModel> models = written().filter(m -> !m.format().equals("bst")).toList();
+        // Six cases from each Python release, five (no categorical) from each xgboost4j, in two formats.
+        assertThat(models).hasSize((XgboostWriters.PYTHON.size() * 6 + XgboostWriters.JVM.size() * 5) * 2);
+        return models.stream()
                 .map(written -> DynamicTest.dynamicTest(written.toString(), () -> answersAsTheWriter(written)));
     }
 

@@ -19,7 +19,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DJL's XGBoost engine on a 3-class softprob model trained here with xgboost4j: same numbers, [n, 3] shape. */
+/** The XGBoost engine on a 3-class softprob model trained here with xgboost4j: same numbers, [n, 3] shape. */
 class XgboostModelTest {
 
     @TempDir
@@ -62,6 +62,31 @@ class XgboostModelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void zeroRowsGetAnEmptyAnswerAndAManifestSignatureMustFitTheBooster() throws Exception {
+        DMatrix train = new DMatrix(new float[] {1, 2, 3, 4, 5, 6}, 3, 2, Float.NaN);
+        train.setLabel(new float[] {0, 1, 2});
+        Booster booster = XGBoost.train(train, new HashMap<>(Map.of("objective", "multi:softprob", "num_class", 3)), 2,
+                new HashMap<>(), null, null);
+        booster.saveModel(dir.resolve("model.json").toString());
+        ModelLoader loader = new ModelLoader(new ObjectMapper());
+        ModelLoader.Options one = new ModelLoader.Options(Optional.empty(), 1, 1);
+        try (LoadedModel model = loader.load("m", "1", dir, one)) {
+            Tensor empty = model.predict(List.of(Tensor.of("input", new long[] {0, 2}, new float[0]))).get(0);
+            assertThat(empty.shape()).containsExactly(0, 3);
+        }
+        Files.writeString(dir.resolve(ModelManifest.FILE_NAME), "{\"signature\": {\"inputs\": [{\"name\": \"x\", "
+                + "\"datatype\": \"FP32\", \"shape\": [-1, 2]}], \"outputs\": [{\"name\": \"p\", \"datatype\": "
+                + "\"FP32\", \"shape\": [-1]}]}}");
+        assertThatThrownBy(() -> loader.load("m", "1", dir, one)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("output p FP32 [-1] does not fit what the booster answers, FP32 with 3 value(s)");
+        Files.writeString(dir.resolve(ModelManifest.FILE_NAME), "{\"signature\": {\"inputs\": [{\"name\": \"x\", "
+                + "\"datatype\": \"FP32\", \"shape\": [-1, 5]}], \"outputs\": [{\"name\": \"p\", \"datatype\": "
+                + "\"FP32\", \"shape\": [-1, 3]}]}}");
+        assertThatThrownBy(() -> loader.load("m", "1", dir, one)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("does not take rows of the booster's 2 features");
     }
 
     @Test

@@ -144,6 +144,8 @@ public final class XgboostWriters {
             String python = Scripts.venvPython("xgboost-" + writer.release(), writer.requirements());
             Scripts.run(Duration.ofMinutes(5), List.of(python, Scripts.PYTHON.resolve("write_xgboost_models.py")
                     .toString(), dir.toString()));
+            forEachCase(dir, (modelCase, expected) -> assertThat(expected.get("xgboost").asText())
+                    .as("the release that wrote " + modelCase).isEqualTo(writer.release()));
             return dir;
         });
     }

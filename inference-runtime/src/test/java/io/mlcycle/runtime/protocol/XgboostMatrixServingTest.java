@@ -18,6 +18,7 @@ import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferRequest.InferInputTensor;
 import io.mlcycle.runtime.protocol.grpc.proto.ModelInferResponse;
 import io.mlcycle.runtime.protocol.rest.TrainedXgboostModel;
+import io.mlcycle.runtime.registry.ModelRegistry;
 import io.mlcycle.runtime.serving.ModelServer;
 import io.quarkus.grpc.runtime.GrpcServer;
 import io.quarkus.test.common.WithTestResource;
@@ -71,6 +72,9 @@ class XgboostMatrixServingTest {
     @Inject
     ModelLoader loader;
 
+    @Inject
+    ModelRegistry registry;
+
     private ManagedChannel channel;
     private GRPCInferenceServiceBlockingStub grpc;
     private final List<WrittenModel> served = new ArrayList<>();
@@ -101,8 +105,12 @@ class XgboostMatrixServingTest {
     }
 
     @AfterAll
-    void disconnect() throws InterruptedException {
+    void disconnectAndStopServingTheMatrix() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        // The application is shared with the other tests of this resource: leave it serving only its own model.
+        for (WrittenModel written : served) {
+            registry.unregister(written.modelCase(), version(written)).ifPresent(LoadedModel::close);
+        }
     }
 
     private static String version(WrittenModel written) {

@@ -99,7 +99,9 @@ public final class OipJsonCodec {
         } catch (JsonProcessingException e) {
             throw InferenceException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading bytes does no I/O: this is a malformed body too (e.g. CharConversionException for bytes that
+            // look like UTF-32 and end mid-character).
+            throw InferenceException.badRequest("request body is not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw InferenceException.badRequest("request body must be a JSON object with an 'inputs' array");
@@ -301,11 +303,14 @@ public final class OipJsonCodec {
         if (binaryData.isEmpty()) {
             return new EncodedResponse(json, -1);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(json.length
-                + binaryData.stream().mapToInt(b -> b.length).sum());
-        body.writeBytes(json);
-        binaryData.forEach(body::writeBytes);
-        return new EncodedResponse(body.toByteArray(), json.length);
+        byte[] body = new byte[json.length + binaryData.stream().mapToInt(b -> b.length).sum()];
+        System.arraycopy(json, 0, body, 0, json.length);
+        int at = json.length;
+        for (byte[] bytes : binaryData) {
+            System.arraycopy(bytes, 0, body, at, bytes.length);
+            at += bytes.length;
+        }
+        return new EncodedResponse(body, json.length);
     }
 
     /** Encodes model metadata as OIP's {@code $metadata_model_response}. */

@@ -71,6 +71,16 @@ class GrpcFuzzTest {
     @Test
     void randomAndMutatedRequestsGetClientStatusesAndTheServerKeepsServing() throws Exception {
         Random random = new Random(20261201);
+        // Edge cases that are valid: zero rows, typed and raw, get an empty answer.
+        for (boolean raw : new boolean[] {false, true}) {
+            ModelInferRequest.Builder empty = ModelInferRequest.newBuilder().setModelName("churn").addInputs(
+                    InferInputTensor.newBuilder().setName("input").setDatatype("FP32").addShape(0).addShape(4));
+            if (raw) {
+                empty.addRawInputContents(ByteString.EMPTY);
+            }
+            assertThat(grpc.withDeadlineAfter(10, TimeUnit.SECONDS).modelInfer(empty.build()).getOutputs(0)
+                    .getShapeList()).as("zero rows, raw " + raw).containsExactly(0L);
+        }
         for (int i = 0; i < RANDOM_CASES; i++) {
             send(randomRequest(random), "random case " + i);
         }
@@ -90,6 +100,8 @@ class GrpcFuzzTest {
         System.out.println("gRPC fuzz: " + RANDOM_CASES + " random and " + parsed + " mutated requests: " + statuses);
         assertThat(parsed).as("mutations that still parse").isGreaterThan(MUTATED_CASES / 10);
         assertThat(statuses.getOrDefault(Status.Code.INVALID_ARGUMENT, 0)).isGreaterThan(RANDOM_CASES / 2);
+        assertThat(statuses.getOrDefault(Status.Code.OK, 0)).as("cases that reached the engine and were answered")
+                .isGreaterThan(50);
 
         ModelInferResponse answer = grpc.withDeadlineAfter(10, TimeUnit.SECONDS).modelInfer(validRequest());
         assertThat(answer.getOutputs(0).getShapeList()).containsExactly(2L);

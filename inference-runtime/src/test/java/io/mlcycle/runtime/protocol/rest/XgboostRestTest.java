@@ -177,6 +177,16 @@ class XgboostRestTest {
                 "no version '9'");
         assertError(get("/v2/models/nope"), 404, "unknown model");
         assertError(get("/v2/nothing/here"), 404, "no such endpoint");
+        String one = input("FP32", "[1, 4]", "[1, 2, 3, 4]");
+        assertError(postWithHeader(infer, one, "Inference-Header-Content-Length", "abc"), 400,
+                "Inference-Header-Content-Length must be the JSON header's length in bytes, got 'abc'");
+        assertError(postWithHeader(infer, one, "Inference-Header-Content-Length", "-1"), 400,
+                "Inference-Header-Content-Length is -1 but the body has");
+        assertError(postWithHeader(infer, one, "Inference-Header-Content-Length", "10"), 400, "not valid JSON");
+        // Zero rows fit [-1, 4]: an empty answer, not an engine error.
+        Reply empty = post(infer, input("FP32", "[0, 4]", "[]"));
+        assertThat(empty.status()).as(String.valueOf(empty.body())).isEqualTo(200);
+        assertThat(empty.body().at("/outputs/0/shape/0").asInt()).isZero();
         String huge = input("FP32", "[1, 4]", "[1, 2, 3, 4" + ", 0".repeat(100_000) + "]");
         assertError(post(infer, huge), 413, "larger than 262144 bytes");
 
@@ -193,6 +203,12 @@ class XgboostRestTest {
     private static void assertError(Reply reply, int status, String fragment) {
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(status);
         assertThat(reply.body().get("error").asText()).contains(fragment);
+    }
+
+    private Reply postWithHeader(String path, String body, String header, String value)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header(header, value).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private Reply get(String path) throws IOException, InterruptedException {
