@@ -27,8 +27,6 @@ if [[ ! -x $BIN/ghz-$GHZ_VERSION ]]; then
 fi
 GHZ=$BIN/ghz-$GHZ_VERSION
 
-RESULTS=()
-record() { RESULTS+=("$1 | $2"); log "$1: $2"; }
 # wrk_row URL [LUA]: one connection, one thread: p50/p90/p99 in µs and the request rate
 wrk_row() {
   local out
@@ -116,8 +114,6 @@ mkdir -p "$(dirname "$OUT")"
   echo "- java: $(java -version 2>&1 | head -n1); model: XGBoost binary:logistic, $FEATURES features, $TREES trees (xgboost4j 3.4.0), one FP32 row"
   echo "- server side rows: Micrometer histogram buckets (\`bench/histogram_delta.py\`), coarse below 1 ms"
   echo
-  echo "| what | raw result (latencies in µs) |"
-  echo "|---|---|"
-  for r in "${RESULTS[@]}"; do echo "| ${r%% | *} | \`${r#* | }\` |"; done
+  results_table
 } >"$OUT"
 log "wrote $OUT"

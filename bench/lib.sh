@@ -38,3 +38,11 @@ start_runtime() {
   wait_ready "http://127.0.0.1:$HTTP/v2/health/ready" "runtime"
 }
 machine() { echo "$(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"; }
+# record LABEL RESULT: one row of the results table (and the log); results_table prints them as Markdown
+RESULTS=()
+record() { RESULTS+=("$1 | $2"); log "$1: $2"; }
+results_table() {
+  echo "| what | raw result (latencies in µs) |"
+  echo "|---|---|"
+  for r in "${RESULTS[@]}"; do echo "| ${r%% | *} | \`${r#* | }\` |"; done
+}

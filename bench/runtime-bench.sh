@@ -15,8 +15,6 @@ SECONDS_PER_PHASE=${BENCH_SECONDS:-8}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
 FEATURES=8 TREES=100
 
-RESULTS=()
-record() { RESULTS+=("$1 | $2"); log "$1: $2"; }
 # saturation then 70% of it, against one REST or gRPC target
 load_phases() { # LABEL KIND TARGET
   bench closed "$2" "$3" "$CONCURRENCY" 3 >/dev/null   # warm-up
@@ -148,8 +146,6 @@ mkdir -p "$(dirname "$OUT")"
   echo "- server side rows: quantiles of the runtime's own histograms (\`bench/histogram_delta.py\`; Micrometer buckets, 87 µs apart from 262 µs to 1 ms)"
   echo "  over the same requests as the row above them"
   echo
-  echo "| what | raw result (latencies in µs) |"
-  echo "|---|---|"
-  for r in "${RESULTS[@]}"; do echo "| ${r%% | *} | \`${r#* | }\` |"; done
+  results_table
 } >"$OUT"
 log "wrote $OUT"
