@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds a DJL model's signature: the manifest's when it gives one, else what the model file itself declares
@@ -22,20 +23,18 @@ import java.util.Map;
 public final class SignatureResolver {
 
     public ModelSignature resolve(EngineSelector.Selection selection) {
-        if (selection.engine() == EngineKind.ONNXRUNTIME) {
-            // Read the graph even when the manifest declares the tensors: an output that is no tensor is refused.
-            ModelSignature graph = onnx(selection.modelFile());
-            return selection.manifest().signature().orElse(graph);
-        }
-        if (selection.manifest().signature().isPresent()) {
-            return selection.manifest().signature().get();
-        }
+        Optional<ModelSignature> declared = selection.manifest().signature();
         return switch (selection.engine()) {
+            case ONNXRUNTIME -> {
+                // Read the graph even when the manifest declares the tensors: an output that is no tensor is refused.
+                ModelSignature graph = onnx(selection.modelFile());
+                yield declared.orElse(graph);
+            }
+            case PYTORCH -> declared.or(() -> selection.manifest().architecture().map(BuiltinMlp::signature))
+                    .orElseThrow(() -> new ModelLoadException("a TorchScript model does not declare its tensors: give "
+                            + "'signature' in " + ModelManifest.FILE_NAME + " beside "
+                            + selection.modelFile().getFileName()));
             case XGBOOST -> throw new IllegalArgumentException("XGBoost models take their signature from the booster");
-            case ONNXRUNTIME -> throw new IllegalStateException("resolved above");
-            case PYTORCH -> selection.manifest().architecture().map(BuiltinMlp::signature).orElseThrow(
-                    () -> new ModelLoadException("a TorchScript model does not declare its tensors: give 'signature' in "
-                            + ModelManifest.FILE_NAME + " beside " + selection.modelFile().getFileName()));
         };
     }
 
