@@ -56,7 +56,7 @@ class CrdsAndExamplesTest {
         String table = cluster.kubectl().run("get", "mlcycle", "-n", namespace).assertSuccess().stdout();
 
         assertThat(table).containsPattern("NAME\\s+MODEL\\s+PHASE\\s+WORKERS\\s+VERSION\\s+REASON\\s+AGE")
-                .containsPattern("NAME\\s+MODEL\\s+VERSION\\s+FORMAT\\s+APPROVAL\\s+PHASE\\s+REASON\\s+AGE")
+                .containsPattern("NAME\\s+MODEL\\s+VERSION\\s+FORMAT\\s+METRIC\\s+APPROVAL\\s+READY\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+MODEL\\s+STABLE\\s+CANARY\\s+WEIGHT\\s+READY\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+SERVICE\\s+DRIFTED\\s+SHARE\\s+SAMPLES\\s+LAST-RETRAIN\\s+REASON\\s+AGE")
                 .containsPattern("modelversion.mlcycle.io/iris-1\\s+iris\\s+1\\s+xgboost\\s+Approved")

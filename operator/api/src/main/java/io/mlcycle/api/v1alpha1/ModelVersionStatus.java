@@ -17,6 +17,12 @@ public class ModelVersionStatus extends MlcycleStatus {
     @JsonPropertyDescription("Digest the validation checked, equal to spec.artifact.sha256 once Ready.")
     private String validatedDigest;
 
+    @JsonPropertyDescription("Size in bytes of the artifact the validation checked.")
+    private Long validatedSize;
+
+    @JsonPropertyDescription("The headline metric for kubectl get, e.g. auc=0.981 (spec.metrics' auc, else rmse, else the first).")
+    private String metric;
+
     @JsonPropertyDescription("When validation last finished (RFC 3339).")
     private String validatedAt;
 
@@ -45,6 +51,22 @@ public class ModelVersionStatus extends MlcycleStatus {
 
     public void setValidatedDigest(String validatedDigest) {
         this.validatedDigest = validatedDigest;
+    }
+
+    public Long getValidatedSize() {
+        return validatedSize;
+    }
+
+    public void setValidatedSize(Long validatedSize) {
+        this.validatedSize = validatedSize;
+    }
+
+    public String getMetric() {
+        return metric;
+    }
+
+    public void setMetric(String metric) {
+        this.metric = metric;
     }
 
     public String getValidatedAt() {

@@ -23,6 +23,9 @@ public class TrainingJobStatus extends MlcycleStatus {
     @JsonPropertyDescription("When the training succeeded or failed (RFC 3339).")
     private String completionTime;
 
+    @JsonPropertyDescription("The trainer's last progress report while it runs: step, loss and validation metric.")
+    private TrainingProgress progress;
+
     @JsonPropertyDescription("Metrics the trainer reported in mlcycle-result.json, e.g. accuracy, rmse.")
     private Map<String, Double> metrics;
 
@@ -67,6 +70,14 @@ public class TrainingJobStatus extends MlcycleStatus {
 
     public void setCompletionTime(String completionTime) {
         this.completionTime = completionTime;
+    }
+
+    public TrainingProgress getProgress() {
+        return progress;
+    }
+
+    public void setProgress(TrainingProgress progress) {
+        this.progress = progress;
     }
 
     public Map<String, Double> getMetrics() {

@@ -1,0 +1,40 @@
+package io.mlcycle.operator.config;
+
+import io.mlcycle.api.v1alpha1.Approval;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code mlcycle.operator.*} (env {@code MLCYCLE_OPERATOR_*}): what a platform team sets through the Helm chart. */
+@ConfigMapping(prefix = "mlcycle.operator")
+public interface OperatorConfig {
+
+    /** Image of the built-in trainer. */
+    @WithDefault("mlcycle.local/trainer:0.1.0-SNAPSHOT")
+    String trainerImage();
+
+    /** Image of the inference runtime, whose validate mode checks every new ModelVersion. */
+    @WithDefault("mlcycle.local/inference-runtime:0.1.0-SNAPSHOT")
+    String runtimeImage();
+
+    /** Pull policy of the images the operator starts. */
+    @WithDefault("IfNotPresent")
+    String imagePullPolicy();
+
+    /** Secret in the resource's namespace whose keys (AWS_ACCESS_KEY_ID, …) trainer and validation pods get as env; optional. */
+    @WithDefault("mlcycle-s3")
+    String s3Secret();
+
+    /** spec.approval of the ModelVersions a TrainingJob registers. */
+    @WithDefault("Pending")
+    Approval defaultApproval();
+
+    /** How often a running TrainingJob's progress is read from its pod's log. */
+    @WithDefault("10s")
+    Duration progressInterval();
+
+    /** The plain value the pure code takes. */
+    default OperatorSettings settings() {
+        return new OperatorSettings(trainerImage(), runtimeImage(), imagePullPolicy(), s3Secret(), defaultApproval());
+    }
+}

@@ -1,0 +1,267 @@
+package io.mlcycle.operator.desired;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mlcycle.api.v1alpha1.BuiltinTrainerSpec;
+import io.mlcycle.api.v1alpha1.EnvVarSpec;
+import io.mlcycle.api.v1alpha1.GpuSpec;
+import io.mlcycle.api.v1alpha1.ResourcesSpec;
+import io.mlcycle.api.v1alpha1.SchedulingSpec;
+import io.mlcycle.api.v1alpha1.TolerationSpec;
+import io.mlcycle.api.v1alpha1.TrainerSpec;
+import io.mlcycle.api.v1alpha1.TrainingJob;
+import io.mlcycle.api.v1alpha1.TrainingJobSpec;
+import io.mlcycle.operator.config.OperatorSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A TrainingJob's workers as Kubernetes objects: one batch/v1 Job (indexed, with a headless Service for stable pod
+ * names, when it has more than one worker) whose pods get the trainer contract's environment.
+ *
+ * <p>Distributed workers get the names torchrun and {@code torch.distributed}'s env:// rendezvous read, so an
+ * unchanged script runs: {@code WORLD_SIZE}, {@code RANK} (the pod's completion index), {@code LOCAL_RANK},
+ * {@code MASTER_ADDR} (pod 0's DNS name through the headless Service), {@code MASTER_PORT}, and the {@code PET_*}
+ * variables torchrun takes its arguments from.
+ */
+public final class TrainerWorkload {
+
+    public static final String CONTAINER = "trainer";
+    public static final int MASTER_PORT = 29500;
+    /** Most characters of a Job name whose indexed pods' host names ({@code <job>-<index>}) still fit 63. */
+    static final int JOB_NAME_MAX = 56;
+    private static final String COMPLETION_INDEX = "metadata.annotations['batch.kubernetes.io/job-completion-index']";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainerWorkload() {
+    }
+
+    public static String jobName(TrainingJob tj) {
+        return LabelValues.shorten(tj.getMetadata().getName(), JOB_NAME_MAX);
+    }
+
+    /** The folder this run writes to: {@code <spec.output.uri>/<trainingjob>}. */
+    public static String outputUri(TrainingJob tj) {
+        String base = tj.getSpec().getOutput().getUri();
+        return base.replaceAll("/+$", "") + "/" + tj.getMetadata().getName();
+    }
+
+    public static boolean distributed(TrainingJob tj) {
+        return workers(tj.getSpec()) > 1;
+    }
+
+    public static Map<String, String> podLabels(TrainingJob tj) {
+        return Labels.of("trainer", Labels.TRAINING_JOB, tj.getMetadata().getName(), Labels.MODEL, tj.getSpec().getModel());
+    }
+
+    public static Job job(TrainingJob tj, OperatorSettings settings) {
+        TrainingJobSpec spec = tj.getSpec();
+        int workers = workers(spec);
+        String name = jobName(tj);
+        JobBuilder job = new JobBuilder()
+                .withNewMetadata().withName(name).withNamespace(tj.getMetadata().getNamespace())
+                    .withLabels(podLabels(tj)).withOwnerReferences(owner(tj)).endMetadata()
+                .withNewSpec()
+                    .withParallelism(workers).withCompletions(workers)
+                    .withCompletionMode(workers > 1 ? "Indexed" : "NonIndexed")
+                    .withBackoffLimit(spec.getBackoffLimit())
+                    .withActiveDeadlineSeconds(spec.getActiveDeadlineSeconds())
+                    .withTtlSecondsAfterFinished(spec.getTtlSecondsAfterFinished())
+                    .withSuspend(Boolean.TRUE.equals(spec.getSuspend()))
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(podLabels(tj)).endMetadata()
+                        .withSpec(podSpec(tj, settings, name))
+                    .endTemplate()
+                .endSpec();
+        return job.build();
+    }
+
+    /** The headless Service that gives each indexed worker pod a DNS name ({@code <job>-<i>.<service>}). */
+    public static Service headlessService(TrainingJob tj) {
+        String name = jobName(tj);
+        return new ServiceBuilder()
+                .withNewMetadata().withName(name).withNamespace(tj.getMetadata().getNamespace())
+                    .withLabels(podLabels(tj)).withOwnerReferences(owner(tj)).endMetadata()
+                .withNewSpec().withClusterIP("None").withPublishNotReadyAddresses(true)
+                    .withSelector(Map.of(Labels.TRAINING_JOB, LabelValues.fit(tj.getMetadata().getName())))
+                    .addNewPort().withName("rendezvous").withPort(MASTER_PORT).endPort()
+                .endSpec().build();
+    }
+
+    static OwnerReference owner(TrainingJob tj) {
+        return new OwnerReferenceBuilder().withApiVersion(tj.getApiVersion()).withKind(tj.getKind())
+                .withName(tj.getMetadata().getName()).withUid(tj.getMetadata().getUid())
+                .withController(true).withBlockOwnerDeletion(true).build();
+    }
+
+    private static PodSpec podSpec(TrainingJob tj, OperatorSettings settings, String jobName) {
+        TrainingJobSpec spec = tj.getSpec();
+        SchedulingSpec scheduling = Optional.ofNullable(spec.getScheduling()).orElseGet(SchedulingSpec::new);
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withRestartPolicy("Never")
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withSecurityContext(RestrictedPods.podSecurity())
+                .withContainers(container(tj, settings, jobName))
+                .withVolumes(RestrictedPods.scratchVolumes("2Gi"))
+                .withNodeSelector(scheduling.getNodeSelector())
+                .withTolerations(tolerations(spec))
+                .withAffinity(scheduling.getAffinity())
+                .withPriorityClassName(scheduling.getPriorityClassName())
+                .withRuntimeClassName(scheduling.getRuntimeClassName());
+        if (workers(spec) > 1) {
+            pod.withSubdomain(jobName);
+        }
+        return pod.build();
+    }
+
+    private static Container container(TrainingJob tj, OperatorSettings settings, String jobName) {
+        TrainerSpec trainer = tj.getSpec().getTrainer();
+        boolean builtin = trainer.getBuiltin() != null;
+        return new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(builtin ? settings.trainerImage() : trainer.getImage())
+                .withImagePullPolicy(settings.imagePullPolicy())
+                .withCommand(builtin ? null : trainer.getCommand())
+                .withArgs(builtin ? null : trainer.getArgs())
+                .withEnv(env(tj, jobName))
+                .withEnvFrom(RestrictedPods.s3Keys(settings.s3Secret()))
+                .withResources(resources(tj.getSpec().getResources()))
+                .withSecurityContext(RestrictedPods.containerSecurity())
+                .withVolumeMounts(RestrictedPods.scratchMounts())
+                // The trainer writes its result summary there; when it dies without one, the log tail says why.
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .build();
+    }
+
+    /** The trainer contract's environment (documented in trainer/README.md), then the user's own variables. */
+    static List<EnvVar> env(TrainingJob tj, String jobName) {
+        TrainingJobSpec spec = tj.getSpec();
+        List<EnvVar> env = new ArrayList<>();
+        env.add(literal("MLCYCLE_TRAINING_JOB", tj.getMetadata().getName()));
+        env.add(literal("MLCYCLE_MODEL_NAME", spec.getModel()));
+        env.add(literal("MLCYCLE_DATASET_URI", spec.getDataset().getUri()));
+        if (spec.getDataset().getSha256() != null) {
+            env.add(literal("MLCYCLE_DATASET_SHA256", spec.getDataset().getSha256()));
+        }
+        env.add(literal("MLCYCLE_DATASET_FORMAT", String.valueOf(spec.getDataset().getFormat())));
+        env.add(literal("MLCYCLE_OUTPUT_URI", outputUri(tj)));
+        env.add(literal("HOME", "/tmp"));
+        BuiltinTrainerSpec builtin = spec.getTrainer().getBuiltin();
+        if (builtin != null) {
+            env.add(literal("MLCYCLE_ALGORITHM", String.valueOf(builtin.getAlgorithm())));
+            env.add(literal("MLCYCLE_TASK", String.valueOf(builtin.getTask())));
+            env.add(literal("MLCYCLE_TARGET", builtin.getTarget()));
+            if (builtin.getFeatures() != null && !builtin.getFeatures().isEmpty()) {
+                env.add(literal("MLCYCLE_FEATURES", String.join(",", builtin.getFeatures())));
+            }
+            env.add(literal("MLCYCLE_HYPERPARAMETERS", json(builtin.getHyperparameters())));
+        }
+        int workers = workers(spec);
+        if (workers > 1) {
+            String master = jobName + "-0." + jobName;
+            env.add(literal("WORLD_SIZE", Integer.toString(workers)));
+            env.add(new EnvVarBuilder().withName("RANK").withNewValueFrom().withNewFieldRef()
+                    .withFieldPath(COMPLETION_INDEX).endFieldRef().endValueFrom().build());
+            env.add(literal("LOCAL_RANK", "0"));
+            env.add(literal("LOCAL_WORLD_SIZE", "1"));
+            env.add(literal("MASTER_ADDR", master));
+            env.add(literal("MASTER_PORT", Integer.toString(MASTER_PORT)));
+            env.add(literal("PET_NNODES", Integer.toString(workers)));
+            env.add(literal("PET_NPROC_PER_NODE", "1"));
+            env.add(new EnvVarBuilder().withName("PET_NODE_RANK").withNewValueFrom().withNewFieldRef()
+                    .withFieldPath(COMPLETION_INDEX).endFieldRef().endValueFrom().build());
+            env.add(literal("PET_MASTER_ADDR", master));
+            env.add(literal("PET_MASTER_PORT", Integer.toString(MASTER_PORT)));
+        }
+        for (EnvVarSpec user : Optional.ofNullable(spec.getTrainer().getEnv()).orElse(List.of())) {
+            env.add(userVariable(user));
+        }
+        return env;
+    }
+
+    private static EnvVar userVariable(EnvVarSpec user) {
+        EnvVarBuilder variable = new EnvVarBuilder().withName(user.getName()).withValue(user.getValue());
+        if (user.getValueFrom() != null && user.getValueFrom().getSecretKeyRef() != null) {
+            var ref = user.getValueFrom().getSecretKeyRef();
+            variable.withNewValueFrom().withNewSecretKeyRef().withName(ref.getName()).withKey(ref.getKey())
+                    .withOptional(ref.getOptional()).endSecretKeyRef().endValueFrom();
+        } else if (user.getValueFrom() != null && user.getValueFrom().getConfigMapKeyRef() != null) {
+            var ref = user.getValueFrom().getConfigMapKeyRef();
+            variable.withNewValueFrom().withNewConfigMapKeyRef().withName(ref.getName()).withKey(ref.getKey())
+                    .withOptional(ref.getOptional()).endConfigMapKeyRef().endValueFrom();
+        }
+        return variable.build();
+    }
+
+    /** Requests equal limits (a predictable share); GPUs as the device plugin's extended resource. */
+    private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(ResourcesSpec resources) {
+        Map<String, Quantity> amounts = new LinkedHashMap<>();
+        if (resources != null) {
+            Optional.ofNullable(resources.getCpu()).ifPresent(cpu -> amounts.put("cpu", cpu));
+            Optional.ofNullable(resources.getMemory()).ifPresent(memory -> amounts.put("memory", memory));
+            GpuSpec gpu = resources.getGpu();
+            if (gpu != null && gpu.getCount() != null && gpu.getCount() > 0) {
+                amounts.put(gpu.getResourceName(), new Quantity(Integer.toString(gpu.getCount())));
+            }
+        }
+        return new ResourceRequirementsBuilder().withRequests(amounts.isEmpty() ? null : amounts)
+                .withLimits(amounts.isEmpty() ? null : amounts).build();
+    }
+
+    /** The user's tolerations; with GPUs and none given, the standard one for the GPU resource's NoSchedule taint. */
+    static List<Toleration> tolerations(TrainingJobSpec spec) {
+        List<TolerationSpec> given = spec.getScheduling() == null ? null : spec.getScheduling().getTolerations();
+        if (given != null && !given.isEmpty()) {
+            return given.stream().map(TrainerWorkload::toleration).toList();
+        }
+        GpuSpec gpu = spec.getResources() == null ? null : spec.getResources().getGpu();
+        if (gpu != null && gpu.getCount() != null && gpu.getCount() > 0) {
+            return List.of(new TolerationBuilder().withKey(gpu.getResourceName()).withOperator("Exists")
+                    .withEffect("NoSchedule").build());
+        }
+        return List.of();
+    }
+
+    private static Toleration toleration(TolerationSpec t) {
+        return new TolerationBuilder().withKey(t.getKey())
+                .withOperator(t.getOperator() == null ? null : t.getOperator().name()).withValue(t.getValue())
+                .withEffect(t.getEffect() == null ? null : t.getEffect().name())
+                .withTolerationSeconds(t.getTolerationSeconds()).build();
+    }
+
+    private static int workers(TrainingJobSpec spec) {
+        return spec.getWorkers() == null ? 1 : spec.getWorkers();
+    }
+
+    private static EnvVar literal(String name, String value) {
+        return new EnvVar(name, value, null);
+    }
+
+    private static String json(Map<String, String> values) {
+        try {
+            return JSON.writeValueAsString(values == null ? Map.of() : values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+}

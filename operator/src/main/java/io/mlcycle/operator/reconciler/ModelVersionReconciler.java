@@ -1,0 +1,109 @@
+package io.mlcycle.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.mlcycle.api.v1alpha1.ModelVersion;
+import io.mlcycle.api.v1alpha1.ModelVersionStatus;
+import io.mlcycle.operator.config.OperatorConfig;
+import io.mlcycle.operator.config.OperatorSettings;
+import io.mlcycle.operator.desired.LabelValues;
+import io.mlcycle.operator.desired.Labels;
+import io.mlcycle.operator.desired.ValidationWorkload;
+import io.mlcycle.operator.status.ModelVersionStatusDerivation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ModelVersion: label it with its model, validate its artifact once with the runtime's validate mode, and write
+ * Ready or Failed (with the runtime's reason) and the approval condition.
+ */
+@ControllerConfiguration(name = "modelversion")
+public class ModelVersionReconciler implements Reconciler<ModelVersion> {
+
+    private final KubernetesClient client;
+    private final OperatorSettings settings;
+    private final TransitionEvents events;
+
+    public ModelVersionReconciler(KubernetesClient client, OperatorConfig config) {
+        this.client = client;
+        this.settings = config.settings();
+        this.events = new TransitionEvents(client);
+    }
+
+    @Override
+    public List<EventSource<?, ModelVersion>> prepareEventSources(EventSourceContext<ModelVersion> context) {
+        String validations = Labels.COMPONENT + "=validation";
+        var jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, ModelVersion.class)
+                .withName("validation-jobs").withLabelSelector(validations).build(), context);
+        var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ModelVersion.class)
+                .withName("validation-pods").withLabelSelector(validations)
+                .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
+                        .map(l -> l.get(Labels.MODEL_VERSION))
+                        .map(name -> Set.of(new ResourceID(name, pod.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
+                .build(), context);
+        return List.of(jobs, pods);
+    }
+
+    @Override
+    public UpdateControl<ModelVersion> reconcile(ModelVersion version, Context<ModelVersion> context) {
+        labelWithModel(version);
+        ModelVersionStatus previous = version.getStatus();
+        Optional<Job> job = context.getSecondaryResource(Job.class);
+        if (job.isEmpty() && !ModelVersionStatusDerivation.concluded(version)) {
+            job = Optional.of(createJob(version));
+        }
+        List<Pod> pods = List.copyOf(context.getSecondaryResources(Pod.class));
+        ModelVersionStatus status = ModelVersionStatusDerivation.derive(version, job, pods, Instant.now());
+        events.record(version, previous, status);
+        if (!StatusWrites.changed(client, previous, status)) {
+            return UpdateControl.noUpdate();
+        }
+        version.setStatus(status);
+        return UpdateControl.patchStatus(version);
+    }
+
+    /**
+     * {@code kubectl get mv -l mlcycle.io/model=<name>} lists a model's versions, also those a person registered
+     * without the label. Only metadata is patched, never spec.
+     */
+    private void labelWithModel(ModelVersion version) {
+        String model = LabelValues.fit(version.getSpec().getModel());
+        Map<String, String> labels = version.getMetadata().getLabels();
+        if (labels != null && model.equals(labels.get(Labels.MODEL))) {
+            return;
+        }
+        client.resources(ModelVersion.class).inNamespace(version.getMetadata().getNamespace())
+                .withName(version.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"labels\":{\"" + Labels.MODEL + "\":\"" + model + "\"}}}");
+    }
+
+    private Job createJob(ModelVersion version) {
+        Job desired = ValidationWorkload.job(version, settings);
+        try {
+            return client.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return client.resource(desired).get();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.mlcycle.operator.status;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a person must know about a workload's pods, in the words Kubernetes used: the scheduler's reason a pod waits
+ * ({@code 0/1 nodes are available: 1 Insufficient nvidia.com/gpu}), an image that cannot be pulled, a container that
+ * cannot start, or how the last container ended (OOMKilled, or its exit code and termination message).
+ */
+public record PodTrouble(Kind kind, String reason, String message, Integer exitCode) {
+
+    /** Waiting troubles may clear by themselves; a termination is final for that pod. */
+    public enum Kind { WAITING, TERMINATED }
+
+    private static final Set<String> IMAGE_REASONS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "ErrImageNeverPull");
+    private static final Set<String> START_REASONS = Set.of("CreateContainerConfigError", "CreateContainerError",
+            "RunContainerError");
+
+    /** The first trouble of a still pending or running pod: unschedulable, image, or container start. */
+    public static Optional<PodTrouble> waiting(List<Pod> pods) {
+        for (Pod pod : pods) {
+            Optional<PodCondition> unscheduled = conditions(pod)
+                    .filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+                            && "Unschedulable".equals(c.getReason()))
+                    .findFirst();
+            if (unscheduled.isPresent()) {
+                return Optional.of(new PodTrouble(Kind.WAITING, "Unschedulable", unscheduled.get().getMessage(), null));
+            }
+            for (ContainerStatus container : containers(pod)) {
+                ContainerStateWaiting waiting = container.getState() == null ? null : container.getState().getWaiting();
+                if (waiting == null || waiting.getReason() == null) {
+                    continue;
+                }
+                if (IMAGE_REASONS.contains(waiting.getReason())) {
+                    return Optional.of(new PodTrouble(Kind.WAITING, "ImagePullFailed", "image " + container.getImage()
+                            + " cannot be pulled (" + waiting.getReason() + "): " + waiting.getMessage(), null));
+                }
+                if (START_REASONS.contains(waiting.getReason())) {
+                    return Optional.of(new PodTrouble(Kind.WAITING, waiting.getReason(), waiting.getMessage(), null));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How the most recently ended failed container of these pods ended. */
+    public static Optional<PodTrouble> lastFailure(List<Pod> pods, String container) {
+        return pods.stream()
+                .flatMap(pod -> containers(pod).stream().filter(c -> container.equals(c.getName())))
+                .map(c -> c.getState() == null ? null : c.getState().getTerminated())
+                .filter(t -> t != null && t.getExitCode() != null && t.getExitCode() != 0)
+                .max(Comparator.comparing(t -> Optional.ofNullable(t.getFinishedAt()).orElse("")))
+                .map(PodTrouble::ofTermination);
+    }
+
+    /** The termination message of the container that finished successfully (the trainer's result summary). */
+    public static Optional<String> successMessage(List<Pod> pods, String container) {
+        return pods.stream()
+                .flatMap(pod -> containers(pod).stream().filter(c -> container.equals(c.getName())))
+                .map(c -> c.getState() == null ? null : c.getState().getTerminated())
+                .filter(t -> t != null && Integer.valueOf(0).equals(t.getExitCode()))
+                .max(Comparator.comparing(t -> Optional.ofNullable(t.getFinishedAt()).orElse("")))
+                .map(ContainerStateTerminated::getMessage);
+    }
+
+    private static PodTrouble ofTermination(ContainerStateTerminated terminated) {
+        String message = Optional.ofNullable(terminated.getMessage()).map(String::strip).orElse("");
+        if ("OOMKilled".equals(terminated.getReason())) {
+            return new PodTrouble(Kind.TERMINATED, "OOMKilled", "the container ran out of memory and was killed "
+                    + "(OOMKilled, exit code " + terminated.getExitCode() + "): raise spec.resources.memory", 137);
+        }
+        return new PodTrouble(Kind.TERMINATED, Optional.ofNullable(terminated.getReason()).orElse("Error"), message,
+                terminated.getExitCode());
+    }
+
+    private static Stream<PodCondition> conditions(Pod pod) {
+        return pod.getStatus() == null ? Stream.empty() : Stream.ofNullable(pod.getStatus().getConditions())
+                .flatMap(List::stream);
+    }
+
+    private static List<ContainerStatus> containers(Pod pod) {
+        if (pod.getStatus() == null) {
+            return List.of();
+        }
+        return Stream.concat(Stream.ofNullable(pod.getStatus().getInitContainerStatuses()).flatMap(List::stream),
+                Stream.ofNullable(pod.getStatus().getContainerStatuses()).flatMap(List::stream)).toList();
+    }
+}
