@@ -50,7 +50,7 @@ k8s: ## build Kubernetes v1.34.4, etcd, CoreDNS, SeaweedFS, the GPU device plugi
 	$(CLUSTER)/build.sh
 
 .PHONY: images
-images: build ## container images (JRE base from Debian, pause, busybox, CoreDNS, SeaweedFS, operator, inference runtime); cached
+images: build ## container images (JRE base from Debian, pause, busybox, CoreDNS, SeaweedFS, operator, inference runtime, trainer); cached
 	$(CLUSTER)/images.sh
 
 .PHONY: cluster-up

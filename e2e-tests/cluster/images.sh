@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the cluster's container images without any registry: a Java 17 JRE base from Debian
 # (debootstrap), and small images around the binaries build.sh made (pause, CoreDNS, SeaweedFS),
-# a busybox test image, the operator and the inference runtime. Uses the machine's dockerd when one answers, else
+# a busybox test image, the operator, the inference runtime and the built-in trainer. Uses the machine's dockerd when one answers, else
 # starts its own (stopped by cluster-down). An image is rebuilt only when the hash of its
 # inputs differs from its `io.mlcycle.inputs` label.
 #
@@ -16,7 +16,7 @@ OPERATOR_VERSION=0.1.0-SNAPSHOT
 JRE_IMAGE=$IMAGE_PREFIX/jre:17
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
   "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
-  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION")
+  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
 
 ensure_cmd dockerd docker.io
@@ -103,6 +103,19 @@ quarkus_image() {
     "$module/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
 }
 
+# jar_image NAME MODULE: the image of a plain Java program packaged by `mvn package` in MODULE (its jar and
+# target/lib; context MODULE, Dockerfile MODULE/src/main/docker/Dockerfile, FROM the JRE base).
+jar_image() {
+  local name=$1 module="$REPO_ROOT/$2" hash
+  compgen -G "$module/target/*.jar" >/dev/null && [[ -d $module/target/lib ]] \
+    || die "$module/target has no jar and lib/: run 'make build' (mvn package) first"
+  hash=$( { cat "$module"/src/main/docker/*; inputs_label "$JRE_IMAGE"
+            find "$module/target" -maxdepth 2 -type f \( -name '*.jar' \) -printf '%P %s %T@\n' | LC_ALL=C sort; } \
+          | sha256sum | cut -c1-16)
+  build_image "$IMAGE_PREFIX/$name:$OPERATOR_VERSION" "$module" \
+    "$module/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
+}
+
 "$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs >/dev/null
 start=$SECONDS
 binary_image pause 1 pause pause
@@ -112,4 +125,5 @@ binary_image seaweedfs 4.53 weed seaweedfs
 build_jre_base
 quarkus_image operator operator
 quarkus_image inference-runtime inference-runtime
+jar_image trainer trainer
 log "images ready in $((SECONDS - start)) s: ${NODE_IMAGES[*]}"

@@ -31,6 +31,7 @@ class OperatorApplicationTest {
     private Process operator;
     private Path log;
     private int port;
+    private String watched;
 
     @BeforeEach
     void startOperator() throws IOException {
@@ -44,11 +45,16 @@ class OperatorApplicationTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
         builder.environment().put("MLCYCLE_HTTP_PORT", Integer.toString(port));
+        // The Helm-installed operator reconciles the cluster; this one watches only an empty namespace of its own,
+        // so the two never act on the same resource.
+        watched = cluster.createNamespace("operator-app");
+        builder.environment().put("QUARKUS_OPERATOR_SDK_NAMESPACES", watched);
         operator = builder.start();
     }
 
     @AfterEach
     void stopOperator() {
+        cluster.deleteNamespace(watched);
         if (operator.isAlive()) {
             operator.destroyForcibly();
         }

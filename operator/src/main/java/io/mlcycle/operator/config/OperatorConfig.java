@@ -4,6 +4,7 @@ import io.mlcycle.api.v1alpha1.Approval;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code mlcycle.operator.*} (env {@code MLCYCLE_OPERATOR_*}): what a platform team sets through the Helm chart. */
 @ConfigMapping(prefix = "mlcycle.operator")
@@ -32,6 +33,9 @@ public interface OperatorConfig {
     /** How often a running TrainingJob's progress is read from its pod's log. */
     @WithDefault("10s")
     Duration progressInterval();
+
+    /** Namespace of the leader-election Lease; unset: the operator's own namespace. */
+    Optional<String> leaseNamespace();
 
     /** The plain value the pure code takes. */
     default OperatorSettings settings() {

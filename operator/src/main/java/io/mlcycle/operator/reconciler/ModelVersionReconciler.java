@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -39,11 +40,13 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
     private final KubernetesClient client;
     private final OperatorSettings settings;
     private final TransitionEvents events;
+    private final ReconcileMetrics metrics;
 
-    public ModelVersionReconciler(KubernetesClient client, OperatorConfig config) {
+    public ModelVersionReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
         this.client = client;
         this.settings = config.settings();
         this.events = new TransitionEvents(client);
+        this.metrics = new ReconcileMetrics(registry, "ModelVersion");
     }
 
     @Override
@@ -63,6 +66,10 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
 
     @Override
     public UpdateControl<ModelVersion> reconcile(ModelVersion version, Context<ModelVersion> context) {
+        return metrics.time(() -> reconcileTimed(version, context), UpdateControl::isPatchStatus);
+    }
+
+    private UpdateControl<ModelVersion> reconcileTimed(ModelVersion version, Context<ModelVersion> context) {
         labelWithModel(version);
         ModelVersionStatus previous = version.getStatus();
         Optional<Job> job = context.getSecondaryResource(Job.class);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -45,14 +46,16 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     private final ModelVersionRegistrar registrar;
     private final TrainerLogs logs;
     private final TransitionEvents events;
+    private final ReconcileMetrics metrics;
 
-    public TrainingJobReconciler(KubernetesClient client, OperatorConfig config) {
+    public TrainingJobReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
         this.client = client;
         this.settings = config.settings();
         this.progressInterval = config.progressInterval();
         this.registrar = new ModelVersionRegistrar(client, settings);
         this.logs = new TrainerLogs(client);
         this.events = new TransitionEvents(client);
+        this.metrics = new ReconcileMetrics(registry, "TrainingJob");
     }
 
     @Override
@@ -72,6 +75,10 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
 
     @Override
     public UpdateControl<TrainingJob> reconcile(TrainingJob tj, Context<TrainingJob> context) {
+        return metrics.time(() -> reconcileTimed(tj, context), UpdateControl::isPatchStatus);
+    }
+
+    private UpdateControl<TrainingJob> reconcileTimed(TrainingJob tj, Context<TrainingJob> context) {
         TrainingJobStatus previous = tj.getStatus();
         TrainingObservation seen = tj.getSpec().getRuntime() == TrainingRuntime.Job || tj.getSpec().getRuntime() == null
                 ? observe(tj, context) : TrainingObservation.nothing();
