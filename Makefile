@@ -18,12 +18,18 @@ deps: ## install what building and testing needs from Debian's packages, when mi
 	tools/install-deps.sh
 
 .PHONY: demo
-demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs + examples/, then kubectl get mlcycle and all pods
+demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, the iris training story (train, register, validate), then kubectl get
 	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
-	$(KUBECTL) apply -n $(DEMO_NAMESPACE) -R -f examples/
-	@echo; echo "export KUBECONFIG=$(KUBECONFIG_FILE)"; echo "\$$ kubectl get mlcycle -n $(DEMO_NAMESPACE)"
+	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv
+	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
+	$(KUBECTL) apply -n $(DEMO_NAMESPACE) -f examples/iris/trainingjob.yaml -f examples/iris/inferenceservice.yaml -f examples/iris/driftmonitor.yaml
+	$(KUBECTL) wait -n $(DEMO_NAMESPACE) trainingjob/iris-train-1 --for=jsonpath='{.status.phase}'=Succeeded --timeout=10m
+	$(KUBECTL) wait -n $(DEMO_NAMESPACE) modelversion -l mlcycle.io/model=iris --for=jsonpath='{.status.phase}'=Ready --timeout=5m
+	@echo; echo "export KUBECONFIG=$(KUBECONFIG_FILE)"; echo "\$$ kubectl get tj,mv -n $(DEMO_NAMESPACE)"
+	@$(KUBECTL) get tj,mv -n $(DEMO_NAMESPACE)
+	@echo; echo "\$$ kubectl get mlcycle -n $(DEMO_NAMESPACE)"
 	@$(KUBECTL) get mlcycle -n $(DEMO_NAMESPACE)
 	@echo; echo "\$$ kubectl get pods -A"
 	@$(KUBECTL) get pods -A
@@ -76,6 +82,12 @@ bench-clients: build ## the runtime at batch 1 seen by wrk (REST) and ghz (gRPC)
 .PHONY: soak-runtime
 soak-runtime: build ## 10 min at 70% of saturation, batching off then on: errors, RSS, heap, threads, fds; writes bench/results/soak.md
 	bench/soak-runtime.sh
+
+.PHONY: bench-training
+bench-training: build cluster-up ## apply → ModelVersion Ready for the iris example, by stage, and the operator's reconcile p50/p99; writes bench/results/training.md
+	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv
+	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
+	KUBECONFIG=$(KUBECONFIG_FILE) bench/training-bench.py
 
 .PHONY: apiserver-up
 apiserver-up: ## start etcd, kube-apiserver, controller-manager, scheduler (kubeconfig: /tmp/mlcycle-cluster/kubeconfig)
