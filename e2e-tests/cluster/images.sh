@@ -14,9 +14,10 @@ REPO_ROOT=$(cd "$CLUSTER_SRC_DIR/../.." && pwd)
 IMAGES_SRC="$CLUSTER_SRC_DIR/images"
 OPERATOR_VERSION=0.1.0-SNAPSHOT
 JRE_IMAGE=$IMAGE_PREFIX/jre:17
+TORCH_IMAGE=$IMAGE_PREFIX/torch-trainer:1
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
   "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
-  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION")
+  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION" "$TORCH_IMAGE")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
 
 ensure_cmd dockerd docker.io
@@ -44,31 +45,42 @@ context_with() {
   echo "$dir"
 }
 
-# The JRE base: Debian bookworm minbase + openjdk-17-jre-headless, imported as one layer.
-# curl too (SigV4-signed S3 requests in tests and debugging; 2 MB), and libgomp1 (OpenMP, which
-# XGBoost's native library links: without it no XGBoost model loads in the inference runtime).
-build_jre_base() {
-  local hash dir mirror
-  hash=$( { declare -f build_jre_base; echo bookworm; } | sha256sum | cut -c1-16)
-  [[ $(inputs_label "$JRE_IMAGE") == "$hash" ]] && return 0
+# debian_image REF NAME "PACKAGES" [IMPORT_CHANGES...]: Debian bookworm minbase + PACKAGES (apt, from the machine's
+# Debian mirror), imported as one layer. Rebuilt when this function, the packages or the changes differ.
+debian_image() {
+  local ref=$1 name=$2 packages=$3 hash dir mirror change changes=(); shift 3
+  hash=$( { declare -f debian_image; echo "bookworm $packages $*"; } | sha256sum | cut -c1-16)
+  [[ $(inputs_label "$ref") == "$hash" ]] && return 0
   mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)
   mirror=${mirror:-http://deb.debian.org/debian}
-  dir=$(mktemp -d "$MLCYCLE_CACHE/jre-rootfs.XXXXXX")
+  dir=$(mktemp -d "$MLCYCLE_CACHE/$name-rootfs.XXXXXX")
   # shellcheck disable=SC2064
   # Never let rm walk into a /proc that is still mounted: unmount lazily, stay on one file system, and leave the
   # folder behind rather than risk it.
   trap "umount -l '$dir/proc' 2>/dev/null || true; mountpoint -q '$dir/proc' || rm -rf --one-file-system '$dir'" EXIT
-  log "building image $JRE_IMAGE (debootstrap bookworm from $mirror; about a minute)"
-  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$LOG_DIR/jre-debootstrap.log" 2>&1 \
-    || die "debootstrap failed: see $LOG_DIR/jre-debootstrap.log"
-  mount -t proc proc "$dir/proc"   # the JRE's postinst runs java (ca-certificates-java)
-  chroot "$dir" /bin/sh -c 'apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless curl libgomp1 \
-    && apt-get clean && rm -rf /var/lib/apt/lists/* /usr/share/doc /usr/share/man' \
-    >>"$LOG_DIR/jre-debootstrap.log" 2>&1 || die "JRE install failed: see $LOG_DIR/jre-debootstrap.log"
+  log "building image $ref (debootstrap bookworm from $mirror, then $packages; a minute or more)"
+  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$LOG_DIR/$name-debootstrap.log" 2>&1 \
+    || die "debootstrap failed: see $LOG_DIR/$name-debootstrap.log"
+  mount -t proc proc "$dir/proc"   # e.g. the JRE's postinst runs java (ca-certificates-java)
+  chroot "$dir" /bin/sh -c "apt-get install -y -qq --no-install-recommends $packages \
+    && apt-get clean && rm -rf /var/lib/apt/lists/* /usr/share/doc /usr/share/man" \
+    >>"$LOG_DIR/$name-debootstrap.log" 2>&1 || die "$packages install failed: see $LOG_DIR/$name-debootstrap.log"
   umount "$dir/proc"
-  tar -C "$dir" -c . | $DOCKER import --change "LABEL io.mlcycle.inputs=$hash" \
-    --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' - "$JRE_IMAGE" >/dev/null
+  for change in "$@"; do changes+=(--change "$change"); done
+  tar -C "$dir" -c . | $DOCKER import --change "LABEL io.mlcycle.inputs=$hash" "${changes[@]}" - "$ref" >/dev/null
   rm -rf "$dir"; trap - EXIT
+}
+
+# The JRE base: openjdk-17-jre-headless, curl (SigV4-signed S3 requests in tests and debugging; 2 MB), and libgomp1
+# (OpenMP, which XGBoost's native library links: without it no XGBoost model loads in the runtime or the trainer).
+build_jre_base() {
+  debian_image "$JRE_IMAGE" jre "openjdk-17-jre-headless curl libgomp1" 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64'
+}
+
+# A custom trainer image as users build them: Debian's PyTorch (1.13, CPU) and boto3, for the distributed-training
+# story (an unchanged torch.distributed script reading only the env contract).
+build_torch_image() {
+  debian_image "$TORCH_IMAGE" torch "python3-torch python3-boto3" 'ENV PYTHONUNBUFFERED=1'
 }
 
 build_busybox() {
@@ -123,6 +135,7 @@ build_busybox
 binary_image coredns 1.15.0 coredns coredns
 binary_image seaweedfs 4.53 weed seaweedfs
 build_jre_base
+build_torch_image
 quarkus_image operator operator
 quarkus_image inference-runtime inference-runtime
 jar_image trainer trainer

@@ -120,8 +120,14 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
                 .orElse(false);
         if (complete && (tj.getStatus() == null || tj.getStatus().getModelVersion() == null)) {
             try {
-                String message = PodTrouble.successMessage(pods, TrainerWorkload.CONTAINER).orElse(null);
-                result = TrainerResult.parse(message);
+                List<String> messages = PodTrouble.successMessages(pods, TrainerWorkload.CONTAINER);
+                String message = messages.stream().findFirst().orElse(null);
+                for (String candidate : messages) {
+                    result = TrainerResult.parse(candidate);
+                    if (result.isPresent()) {
+                        break;
+                    }
+                }
                 if (result.isPresent()) {
                     registered = Optional.of(registrar.register(tj, result.get()));
                 } else {

@@ -63,14 +63,25 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
                 .map(PodTrouble::ofTermination);
     }
 
-    /** The termination message of the container that finished successfully (the trainer's result summary). */
-    public static Optional<String> successMessage(List<Pod> pods, String container) {
-        return pods.stream()
+    /**
+     * The termination messages of the containers that finished successfully, rank 0 (completion index 0) first, then
+     * the latest: of several workers, the trainer contract has rank 0 write the result summary.
+     */
+    public static List<String> successMessages(List<Pod> pods, String container) {
+        Comparator<Pod> rankZeroFirst = Comparator.comparing((Pod pod) -> !"0".equals(Optional.ofNullable(
+                pod.getMetadata().getAnnotations()).map(a -> a.get("batch.kubernetes.io/job-completion-index"))
+                .orElse(null)));
+        return pods.stream().sorted(rankZeroFirst)
                 .flatMap(pod -> containers(pod).stream().filter(c -> container.equals(c.getName())))
                 .map(c -> c.getState() == null ? null : c.getState().getTerminated())
-                .filter(t -> t != null && Integer.valueOf(0).equals(t.getExitCode()))
-                .max(Comparator.comparing(t -> Optional.ofNullable(t.getFinishedAt()).orElse("")))
-                .map(ContainerStateTerminated::getMessage);
+                .filter(t -> t != null && Integer.valueOf(0).equals(t.getExitCode()) && t.getMessage() != null)
+                .map(ContainerStateTerminated::getMessage)
+                .toList();
+    }
+
+    /** The first of {@link #successMessages}. */
+    public static Optional<String> successMessage(List<Pod> pods, String container) {
+        return successMessages(pods, container).stream().findFirst();
     }
 
     private static PodTrouble ofTermination(ContainerStateTerminated terminated) {
