@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * A real SeaweedFS ({@code weed server}: master, volume, filer and S3) on loopback with free ports and one S3
  * identity, for tests. {@link #close()} kills it: a graceful stop takes about 27 s.
  */
-final class SeaweedFsServer implements AutoCloseable {
+public final class SeaweedFsServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "mlcycle-test";
-    static final String SECRET_KEY = "mlcycle-test-secret";
+    public static final String ACCESS_KEY = "mlcycle-test";
+    public static final String SECRET_KEY = "mlcycle-test-secret";
 
     private final Process process;
     private final Path dir;
@@ -38,7 +38,7 @@ final class SeaweedFsServer implements AutoCloseable {
         this.s3Port = ports.get(6);
     }
 
-    static SeaweedFsServer start(Path dir) throws IOException, InterruptedException {
+    public static SeaweedFsServer start(Path dir) throws IOException, InterruptedException {
         Path weed = WeedBinary.locate();
         Path data = Files.createDirectories(dir.resolve("data"));
         Path identities = Files.writeString(dir.resolve("identities.json"), """
@@ -57,18 +57,18 @@ final class SeaweedFsServer implements AutoCloseable {
         return new SeaweedFsServer(process, dir, ports);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + s3Port);
     }
 
-    S3Client client() {
+    public S3Client client() {
         return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
                         SECRET_KEY))).build();
     }
 
     /** Creates the bucket and puts the object, retrying while the server comes up (S3 answers after ~2-5 s). */
-    void upload(String bucket, String key, Path file) throws IOException, InterruptedException {
+    public void upload(String bucket, String key, Path file) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try (S3Client s3 = client()) {
             boolean bucketMade = false;
@@ -88,6 +88,13 @@ final class SeaweedFsServer implements AutoCloseable {
                     Thread.sleep(250);
                 }
             }
+        }
+    }
+
+    /** An object's bytes, as any S3 client reads them. */
+    public byte[] download(String bucket, String key) {
+        try (S3Client s3 = client()) {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
  * ({@code ~/.cache/mlcycle/k8s/<version>/bin/weed}), which {@code e2e-tests/cluster/build.sh seaweedfs} makes when it
  * is missing (Go module proxy, minutes cold, instant when cached). Fails, never skips, when there is none.
  */
-final class WeedBinary {
+public final class WeedBinary {
 
     private WeedBinary() {
     }
 
-    static Path locate() throws IOException, InterruptedException {
+    public static Path locate() throws IOException, InterruptedException {
         String explicit = System.getenv("MLCYCLE_WEED");
         if (explicit != null && !explicit.isBlank()) {
             Path path = Path.of(explicit);

@@ -17,7 +17,8 @@ import java.util.Map;
 public class BuiltinTrainerSpec {
 
     @Required
-    @JsonPropertyDescription("Algorithm: xgboost (gradient-boosted trees), mlp (a DJL multilayer perceptron) or linear.")
+    @JsonPropertyDescription("Algorithm: xgboost (gradient-boosted trees, served as xgboost), mlp (a DJL multilayer perceptron) or linear "
+            + "(the same network without hidden layers: linear or logistic regression); mlp and linear are served as pytorch.")
     private BuiltinAlgorithm algorithm;
 
     @Default("classification")
