@@ -1,8 +1,11 @@
 package io.mlcycle.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.mlcycle.operator.config.OperatorConfig;
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -23,6 +26,16 @@ public class LeaderElection {
     LeaderElectionConfiguration leaderElection(OperatorConfig config, KubernetesClient client) {
         String namespace = config.leaseNamespace().filter(n -> !n.isBlank())
                 .orElse(client.getNamespace() == null ? "default" : client.getNamespace());
-        return new LeaderElectionConfiguration(LEASE, namespace);
+        // A leader that loses its Lease must stop acting: it exits (and its pod restarts as a candidate). The Operator
+        // SDK's own exit calls System.exit from the callback, which on SIGTERM runs inside a shutdown hook and hangs the
+        // JVM; an orderly Quarkus exit, skipped when the VM is already stopping, does neither.
+        LeaderCallbacks exitWhenLost = new LeaderCallbacks(() -> { }, () -> {
+            if (!ApplicationLifecycleManager.isVmShuttingDown()) {
+                Quarkus.asyncExit(1);
+            }
+        }, leader -> { });
+        return new LeaderElectionConfiguration(LEASE, namespace, LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, exitWhenLost, false);
     }
 }

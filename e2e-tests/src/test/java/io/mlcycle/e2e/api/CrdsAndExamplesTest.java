@@ -46,6 +46,7 @@ class CrdsAndExamplesTest {
 
         assertThat(all.lines().toList()).containsExactlyInAnyOrder(
                 "trainingjob.mlcycle.io/iris-train-1",
+                "trainingjob.mlcycle.io/linear-ddp",
                 "modelversion.mlcycle.io/iris-1",
                 "inferenceservice.mlcycle.io/iris",
                 "driftmonitor.mlcycle.io/iris");
@@ -59,7 +60,7 @@ class CrdsAndExamplesTest {
                 .containsPattern("NAME\\s+MODEL\\s+VERSION\\s+FORMAT\\s+METRIC\\s+APPROVAL\\s+READY\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+MODEL\\s+STABLE\\s+CANARY\\s+WEIGHT\\s+READY\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+SERVICE\\s+DRIFTED\\s+SHARE\\s+SAMPLES\\s+LAST-RETRAIN\\s+REASON\\s+AGE")
-                .containsPattern("modelversion.mlcycle.io/iris-1\\s+iris\\s+1\\s+xgboost\\s+Approved")
+                .containsPattern("modelversion.mlcycle.io/iris-1\\s+iris\\s+1\\s+xgboost\\s+accuracy=0\\.9\\d+\\s+Approved")
                 .containsPattern("inferenceservice.mlcycle.io/iris\\s+iris\\s")
                 .containsPattern("trainingjob.mlcycle.io/iris-train-1\\s+iris\\s")
                 .containsPattern("driftmonitor.mlcycle.io/iris\\s+iris\\s");

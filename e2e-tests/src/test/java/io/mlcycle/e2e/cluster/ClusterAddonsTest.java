@@ -39,8 +39,14 @@ class ClusterAddonsTest {
         assertThat(allowed("patch", "mlcycle.io", "trainingjobs", "status", "team-a")).isTrue();
         assertThat(allowed("create", "batch", "jobs", "", "team-a")).isTrue();
         assertThat(allowed("create", "", "events", "", "team-a")).isTrue();
+        assertThat(allowed("create", "mlcycle.io", "modelversions", "", "team-a")).as("registering a version").isTrue();
+        assertThat(allowed("get", "", "pods", "log", "team-a")).as("reading a trainer's progress").isTrue();
+        assertThat(allowed("update", "coordination.k8s.io", "leases", "", "mlcycle-system")).as("leader election").isTrue();
 
         assertThat(allowed("update", "mlcycle.io", "trainingjobs", "", "team-a")).as("writing spec").isFalse();
+        assertThat(allowed("update", "mlcycle.io", "modelversions", "", "team-a")).as("rewriting a version").isFalse();
+        assertThat(allowed("delete", "mlcycle.io", "modelversions", "", "team-a")).as("deleting a version").isFalse();
+        assertThat(allowed("update", "coordination.k8s.io", "leases", "", "team-a")).as("leases elsewhere").isFalse();
         assertThat(allowed("list", "", "secrets", "", "")).as("listing secrets cluster-wide").isFalse();
         assertThat(allowed("get", "", "secrets", "", "mlcycle-system")).as("reading a secret").isFalse();
         assertThat(allowed("delete", "", "nodes", "", "")).as("deleting nodes").isFalse();

@@ -125,6 +125,55 @@ class TrainingOnClusterTest {
     }
 
     @Test
+    void anOperatorKilledMidTrainingResumesFromStatusAndRegistersTheRunOnce() {
+        apply(trainingJob("churn-survivor", """
+                trainer:
+                  builtin: {algorithm: mlp, target: churned, hyperparameters: {epochs: "300", hidden: "32,32"}}
+                resources: {memory: 2Gi}
+                """));
+        awaitPhase("churn-survivor", TrainingJobPhase.Running);
+
+        Pod operator = cluster.client().pods().inNamespace("mlcycle-system")
+                .withLabel("app.kubernetes.io/name", "mlcycle-operator").list().getItems().get(0);
+        // SIGKILL: no grace period, no shutdown hooks, the Lease is not released.
+        cluster.client().pods().inNamespace("mlcycle-system").withName(operator.getMetadata().getName())
+                .withGracePeriod(0).delete();
+
+        TrainingJob done = awaitPhase("churn-survivor", TrainingJobPhase.Succeeded);
+        List<ModelVersion> registered = cluster.client().resources(ModelVersion.class).inNamespace(namespace)
+                .withLabel("mlcycle.io/training-job-uid", done.getMetadata().getUid()).list().getItems();
+        assertThat(registered).extracting(v -> v.getMetadata().getName()).containsExactly(done.getStatus().getModelVersion());
+        awaitVersion(done.getStatus().getModelVersion(), ModelVersionPhase.Ready);
+        await().atMost(TestCluster.patience()).until(() -> cluster.client().apps().deployments()
+                .inNamespace("mlcycle-system").withName("mlcycle-operator").get().getStatus().getReadyReplicas(),
+                ready -> ready != null && ready == 1);
+    }
+
+    @Test
+    void suspendingARunningTrainingStopsItsPodsAndResumingStartsThemAgain() {
+        apply(trainingJob("pausable", """
+                trainer: {image: mlcycle.local/busybox:1, command: [/bin/sh, -c, "trap 'exit 0' TERM; sleep 600 & wait"]}
+                """));
+        awaitPhase("pausable", TrainingJobPhase.Running);
+
+        cluster.client().resources(TrainingJob.class).inNamespace(namespace).withName("pausable")
+                .edit(tj -> {
+                    tj.getSpec().setSuspend(true);
+                    return tj;
+                });
+        awaitPhase("pausable", TrainingJobPhase.Suspended);
+        await().atMost(TestCluster.patience()).until(() -> cluster.client().pods().inNamespace(namespace)
+                .withLabel("mlcycle.io/training-job", "pausable").list().getItems().isEmpty());
+
+        cluster.client().resources(TrainingJob.class).inNamespace(namespace).withName("pausable")
+                .edit(tj -> {
+                    tj.getSpec().setSuspend(false);
+                    return tj;
+                });
+        awaitPhase("pausable", TrainingJobPhase.Running);
+    }
+
+    @Test
     void aWrongDatasetDigestAMissingDatasetAFailingTrainerAndADeadlineEachSayWhy() throws Exception {
         apply(trainingJob("digest", """
                 trainer: {builtin: {algorithm: xgboost, target: churned}}
