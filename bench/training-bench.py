@@ -38,6 +38,15 @@ def condition(obj, kind):
     return next((c for c in obj.get("status", {}).get("conditions", []) if c["type"] == kind), None)
 
 
+def complete(job):
+    """When the Job controller declared it done (SuccessCriteriaMet, else Complete)."""
+    for kind in ("SuccessCriteriaMet", "Complete"):
+        c = condition(job, kind)
+        if c and c["status"] == "True":
+            return ts(c["lastTransitionTime"])
+    raise SystemExit(f"job {job['metadata']['name']} is not complete")
+
+
 def container_state(pod):
     return pod["status"]["containerStatuses"][0]["state"]["terminated"]
 
@@ -81,11 +90,13 @@ def one_run(i):
         "Job created → pod scheduled": scheduled - ts(job["metadata"]["creationTimestamp"]),
         "scheduled → trainer running": ts(run["startedAt"]) - scheduled,
         "training + upload (trainer)": ts(run["finishedAt"]) - ts(run["startedAt"]),
-        "trainer done → ModelVersion created (operator)": ts(mv["metadata"]["creationTimestamp"]) - ts(run["finishedAt"]),
+        "trainer done → Job Complete (Kubernetes)": complete(job) - ts(run["finishedAt"]),
+        "Job Complete → ModelVersion created (operator)": ts(mv["metadata"]["creationTimestamp"]) - complete(job),
         "ModelVersion → validation Job created (operator)": ts(vjob["metadata"]["creationTimestamp"]) - ts(mv["metadata"]["creationTimestamp"]),
         "validation Job → validator running": ts(vrun["startedAt"]) - ts(vjob["metadata"]["creationTimestamp"]),
         "validation (runtime validate mode)": ts(vrun["finishedAt"]) - ts(vrun["startedAt"]),
-        "validation done → ModelVersion Ready (operator)": ready - ts(vrun["finishedAt"]),
+        "validation done → Job Complete (Kubernetes)": complete(vjob) - ts(vrun["finishedAt"]),
+        "validation Job Complete → ModelVersion Ready (operator)": ready - complete(vjob),
         "total: apply → Ready seen": ended - applied,
     }
     kubectl("delete", "trainingjob", name, "-n", NS, "--wait=false")
@@ -118,8 +129,16 @@ def reconcile_quantiles():
     return out
 
 
+def cpu_model():
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.machine()
+
+
 def main():
-    subprocess.run(KUBECTL + ["create", "namespace", NS], capture_output=True)
+    subprocess.run(KUBECTL + ["delete", "namespace", NS, "--wait=true"], capture_output=True)   # versions of an earlier run
+    kubectl("create", "namespace", NS)
     secret = json.loads(kubectl("get", "secret", "mlcycle-s3", "-n", "mlcycle-system", "-o", "json"))
     secret["metadata"] = {"name": "mlcycle-s3", "namespace": NS}
     kubectl("apply", "-f", "-", stdin=json.dumps(secret))
@@ -130,15 +149,18 @@ def main():
         if i > 0:
             runs.append(t)
     quantiles = reconcile_quantiles()
+    kubectl("delete", "namespace", NS, "--wait=false")
     median = lambda xs: sorted(xs)[len(xs) // 2]
     operator = [sum(v for k, v in r.items() if "(operator)" in k) for r in runs]
     lines = ["# Training: `kubectl apply` of a TrainingJob to its ModelVersion Ready", "",
              f"Command: `make bench-training` (`bench/training-bench.py`, RUNS={RUNS} after one warm-up run), "
              "the iris example (`examples/iris/trainingjob.yaml`, built-in xgboost, 150 rows) on the local cluster, "
              "warm images.", "",
-             f"Machine: {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), "
+             f"Machine: {os.cpu_count()} CPUs ({cpu_model()}), "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB, {dt.date.today()}.", "",
-             "Kubernetes' timestamps are whole seconds, so each stage is ±1 s (a stage may read 0 or even -1).", "",
+             "Kubernetes' timestamps are whole seconds, so each stage is ±1 s (a stage may read 0 or even -1). "
+             "\"(operator)\" stages start at what the operator waits for (the Job controller's verdict) and end at "
+             "what it writes; \"(Kubernetes)\" ones are the kubelet and the Job controller.", "",
              "| stage | " + " | ".join(f"run {i + 1}" for i in range(len(runs))) + " | median (s) |",
              "|---|" + "---|" * (len(runs) + 1)]
     for key in runs[0]:
