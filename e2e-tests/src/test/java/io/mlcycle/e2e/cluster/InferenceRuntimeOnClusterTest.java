@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -76,12 +75,8 @@ class InferenceRuntimeOnClusterTest {
         Path model = dir.resolve("model.json");
         booster.saveModel(model.toString());
         sha256 = sha256(model);
-        String key = "mlcycle/" + namespace + "/model.json";
-        assertThat(s3.request("-X", "PUT", "--data-binary", "@" + model, s3.hostEndpoint() + "/" + key)).isEqualTo("200");
-        modelUri = "s3://" + key;
-        cluster.client().resource(new SecretBuilder()
-                .withNewMetadata().withName("mlcycle-s3").withNamespace(namespace).endMetadata()
-                .withData(s3.credentials().getData()).build()).create();
+        modelUri = s3.put(model, namespace + "/model.json");
+        s3.copyKeysTo(namespace);
     }
 
     @AfterEach

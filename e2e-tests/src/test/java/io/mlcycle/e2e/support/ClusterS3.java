@@ -1,8 +1,10 @@
 package io.mlcycle.e2e.support;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +30,22 @@ public final class ClusterS3 {
     public String hostEndpoint() {
         return "http://" + cluster.client().services().inNamespace("mlcycle-storage").withName("seaweedfs").get()
                 .getSpec().getClusterIP() + ":8333";
+    }
+
+    /** Puts a file at {@code key} of bucket mlcycle from the host; returns its {@code s3://} URI. */
+    public String put(Path file, String key) throws IOException, InterruptedException {
+        String status = request("-X", "PUT", "--data-binary", "@" + file, hostEndpoint() + "/mlcycle/" + key);
+        if (!"200".equals(status)) {
+            throw new AssertionError("PUT s3://mlcycle/" + key + " answered HTTP " + status);
+        }
+        return "s3://mlcycle/" + key;
+    }
+
+    /** Secret {@code mlcycle-s3} with the store's keys in {@code namespace}, as the harness makes it for mlcycle-demo. */
+    public void copyKeysTo(String namespace) {
+        cluster.client().resource(new SecretBuilder()
+                .withNewMetadata().withName("mlcycle-s3").withNamespace(namespace).endMetadata()
+                .withData(credentials.getData()).build()).create();
     }
 
     public String accessKey() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
@@ -33,10 +32,7 @@ class DistributedTrainingOnClusterTest {
 
     @Test
     void threeWorkersAllReduceOverTheHeadlessServiceAndRankZeroRegistersTheModel() throws Exception {
-        ClusterS3 s3 = new ClusterS3(cluster);
-        cluster.client().resource(new SecretBuilder()
-                .withNewMetadata().withName("mlcycle-s3").withNamespace(namespace).endMetadata()
-                .withData(s3.credentials().getData()).build()).create();
+        new ClusterS3(cluster).copyKeysTo(namespace);
         String manifest = Files.readString(cluster.repository().example("distributed/trainingjob.yaml"))
                 .replace("uri: s3://mlcycle/models/", "uri: s3://mlcycle/" + namespace + "/models/");
         TrainingJob tj = cluster.client().getKubernetesSerialization().unmarshal(manifest, TrainingJob.class);

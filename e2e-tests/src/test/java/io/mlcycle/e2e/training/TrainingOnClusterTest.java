@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
@@ -56,12 +55,8 @@ class TrainingOnClusterTest {
         Path csv = dir.resolve("churn.csv");
         Files.writeString(csv, ChurnDataset.csv(1200, 11));
         datasetSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(csv)));
-        String key = "mlcycle/" + namespace + "/data/churn.csv";
-        assertThat(s3.request("-X", "PUT", "--data-binary", "@" + csv, s3.hostEndpoint() + "/" + key)).isEqualTo("200");
-        datasetUri = "s3://" + key;
-        cluster.client().resource(new SecretBuilder()
-                .withNewMetadata().withName("mlcycle-s3").withNamespace(namespace).endMetadata()
-                .withData(s3.credentials().getData()).build()).create();
+        datasetUri = s3.put(csv, namespace + "/data/churn.csv");
+        s3.copyKeysTo(namespace);
     }
 
     @AfterEach
@@ -248,8 +243,7 @@ class TrainingOnClusterTest {
     void aModelVersionWhoseArtifactDoesNotMatchItsDigestFails() throws Exception {
         Path artifact = dir.resolve("model.json");
         Files.writeString(artifact, "{\"learner\": {}}");
-        String key = "mlcycle/" + namespace + "/models/hand-made/model.json";
-        assertThat(s3.request("-X", "PUT", "--data-binary", "@" + artifact, s3.hostEndpoint() + "/" + key)).isEqualTo("200");
+        String uri = s3.put(artifact, namespace + "/models/hand-made/model.json");
         apply(ModelVersion.class, """
                 apiVersion: mlcycle.io/v1alpha1
                 kind: ModelVersion
@@ -258,8 +252,8 @@ class TrainingOnClusterTest {
                   model: hand-made
                   version: "1"
                   format: xgboost
-                  artifact: {uri: "s3://%s", sha256: "%s"}
-                """.formatted(key, "1".repeat(64)));
+                  artifact: {uri: "%s", sha256: "%s"}
+                """.formatted(uri, "1".repeat(64)));
 
         ModelVersion version = awaitVersion("hand-made-1", ModelVersionPhase.Failed);
         StatusCondition ready = condition(version.getStatus().getConditions(), "Ready");

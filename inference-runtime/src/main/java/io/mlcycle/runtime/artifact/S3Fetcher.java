@@ -1,16 +1,8 @@
 package io.mlcycle.runtime.artifact;
 
 import java.io.InputStream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -46,24 +38,8 @@ public final class S3Fetcher implements ArtifactFetcher {
 
     private synchronized S3Client client() {
         if (client == null) {
-            S3ClientBuilder builder = S3Client.builder()
-                    .region(Region.of(settings.region()))
-                    .forcePathStyle(settings.pathStyle())
-                    .credentialsProvider(credentials());
-            settings.endpoint().ifPresent(builder::endpointOverride);
-            client = builder.build();
+            client = settings.clientBuilder().build();
         }
         return client;
-    }
-
-    private AwsCredentialsProvider credentials() {
-        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
-            String id = settings.accessKeyId().get();
-            String secret = settings.secretAccessKey().get();
-            return StaticCredentialsProvider.create(settings.sessionToken()
-                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
-                    .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -8,6 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * How to reach S3 or an S3-compatible store. From the environment: {@code AWS_ENDPOINT_URL}, {@code AWS_REGION}
@@ -47,5 +56,24 @@ public record S3Settings(Optional<URI> endpoint, String region, boolean pathStyl
     public String toString() {
         return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("aws") + ", region=" + region
                 + ", pathStyle=" + pathStyle + ", keys=" + (accessKeyId.isPresent() ? "given" : "default chain") + "]";
+    }
+
+    /** An S3 client builder for these settings: region, path style, endpoint, the keys given or the SDK's chain. */
+    public S3ClientBuilder clientBuilder() {
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(region)).forcePathStyle(pathStyle)
+                .credentialsProvider(credentials());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
+            String id = accessKeyId.get();
+            String secret = secretAccessKey.get();
+            return StaticCredentialsProvider.create(sessionToken
+                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+                    .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -5,18 +5,10 @@ import io.mlcycle.runtime.artifact.HostPolicy;
 import io.mlcycle.runtime.artifact.S3Settings;
 import io.mlcycle.trainer.ExitCode;
 import io.mlcycle.trainer.TrainerFailure;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -76,29 +68,14 @@ public final class S3OutputLocation implements OutputLocation {
 
     private synchronized S3Client client() {
         if (client == null) {
-            S3ClientBuilder builder = S3Client.builder()
-                    .region(Region.of(settings.region()))
-                    .forcePathStyle(settings.pathStyle())
-                    .credentialsProvider(credentials())
+            client = settings.clientBuilder()
                     // A failed write throws away a finished training: ride out a store's bad seconds (5xx,
                     // throttling) longer than the SDK's default three attempts would.
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(MAX_ATTEMPTS).build()));
-            settings.endpoint().ifPresent(builder::endpointOverride);
-            client = builder.build();
+                            .maxAttempts(MAX_ATTEMPTS).build()))
+                    .build();
         }
         return client;
-    }
-
-    private AwsCredentialsProvider credentials() {
-        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
-            String id = settings.accessKeyId().get();
-            String secret = settings.secretAccessKey().get();
-            return StaticCredentialsProvider.create(settings.sessionToken()
-                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
-                    .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     @Override
