@@ -68,3 +68,16 @@ s3_create_bucket() {
     "$(s3_host_endpoint)/$1")
   [[ $code == 200 || $code == 409 ]]
 }
+
+# install_jobset: the JobSet controller (TrainingJob `runtime: JobSet`), from its upstream kustomize manifests in the
+# Go module cache (config/default: CRD, RBAC, webhooks with its internal certificate rotation, the manager) with the
+# local image, and a CPU request this 2-core node can spare.
+install_jobset() {
+  local dir
+  dir=$(cd "$CLUSTER_SRC_DIR/jobset" && go list -m -f '{{.Dir}}' sigs.k8s.io/jobset)
+  [[ -d $dir/config/default ]] || die "the sigs.k8s.io/jobset module is not in the Go module cache: run build.sh jobset"
+  "$BIN_DIR/kubectl" kustomize "$dir/config/default" \
+    | sed -e "s#image: .*/jobset:$JOBSET_VERSION#image: $IMAGE_PREFIX/jobset:$JOBSET_VERSION\n        imagePullPolicy: Never#" \
+          -e 's#^            cpu: 500m#            cpu: 50m#' \
+    | kubectl_admin apply --server-side --force-conflicts -f - >/dev/null
+}

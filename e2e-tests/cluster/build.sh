@@ -21,8 +21,9 @@ declare -A MODULES=(
   [coredns]="mlcycle.io/cluster/coredns"
   [seaweedfs]="mlcycle.io/cluster/weed"
   [pause]="mlcycle.io/cluster/pause"
+  [jobset]="sigs.k8s.io/jobset"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -76,6 +77,8 @@ ldflags_coredns() { echo "-s -w"; }
 tags_coredns() { echo ""; }
 ldflags_seaweedfs() { echo "-s -w"; }
 tags_seaweedfs() { echo ""; }
+ldflags_jobset() { echo "-s -w"; }
+tags_jobset() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole local cluster: the control plane (apiserver-up.sh), then one real node —
 # containerd (our own instance), kubelet, the simulated-GPU device plugin, kube-proxy, a CNI
-# bridge — and the add-ons: CoreDNS (kube-dns), SeaweedFS (S3, bucket `mlcycle`), the CRDs and
-# the operator (Helm chart helm/mlcycle). Images are built by images.sh and imported into the
+# bridge — and the add-ons: CoreDNS (kube-dns), SeaweedFS (S3, bucket `mlcycle`), the JobSet controller, the CRDs
+# and the operator (Helm chart helm/mlcycle). Images are built by images.sh and imported into the
 # node (no registry). Waits until the node, DNS, S3 and the operator are Ready.
 #
 # Does nothing when the cluster is already running; cleans up after an unclean stop first.
@@ -66,15 +66,17 @@ start_kube_proxy
 wait_for kubelet "node $NODE_NAME Ready" node_ready
 wait_for gpu-device-plugin "$GPU_COUNT nvidia.com/gpu on the node" node_gpus
 
-log "add-ons: CoreDNS, SeaweedFS, CRDs, operator"
+log "add-ons: CoreDNS, SeaweedFS, JobSet, CRDs, operator"
 apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
 kubectl_admin apply --server-side --force-conflicts -f "$REPO_ROOT/crds/" >/dev/null
+install_jobset
 helm_admin upgrade --install mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-system \
   --create-namespace --set image.pullPolicy=Never >/dev/null
 wait_for kubelet "CoreDNS Ready" rollout_done kube-system coredns
 wait_for kubelet "SeaweedFS Ready" rollout_done mlcycle-storage seaweedfs
 wait_for kubelet "bucket mlcycle" s3_create_bucket mlcycle
 wait_for kubelet "operator Ready" rollout_done mlcycle-system mlcycle-operator
+wait_for kubelet "JobSet controller Ready" rollout_done jobset-system jobset-controller-manager
 
 log "cluster up in ${SECONDS} s: export KUBECONFIG=$ADMIN_KUBECONFIG (kubectl: $BIN_DIR/kubectl)"

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -18,6 +20,8 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.mlcycle.api.v1alpha1.BuiltinTrainerSpec;
 import io.mlcycle.api.v1alpha1.EnvVarSpec;
 import io.mlcycle.api.v1alpha1.GpuSpec;
@@ -49,6 +53,10 @@ public final class TrainerWorkload {
     public static final int MASTER_PORT = 29500;
     /** Most characters of a Job name whose indexed pods' host names ({@code <job>-<index>}) still fit 63. */
     static final int JOB_NAME_MAX = 56;
+    /** Most characters of a JobSet name whose pods' host names ({@code <jobset>-workers-0-<index>}) still fit 63. */
+    static final int JOBSET_NAME_MAX = 48;
+    public static final String JOBSET_API_VERSION = "jobset.x-k8s.io/v1alpha2";
+    static final String REPLICATED_JOB = "workers";
     private static final String COMPLETION_INDEX = "metadata.annotations['batch.kubernetes.io/job-completion-index']";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,25 +82,63 @@ public final class TrainerWorkload {
     }
 
     public static Job job(TrainingJob tj, OperatorSettings settings) {
-        TrainingJobSpec spec = tj.getSpec();
-        int workers = workers(spec);
         String name = jobName(tj);
-        JobBuilder job = new JobBuilder()
+        boolean indexed = workers(tj.getSpec()) > 1;
+        JobSpec spec = jobSpec(tj, settings, indexed ? name : null, name + "-0." + name);
+        spec.setTtlSecondsAfterFinished(tj.getSpec().getTtlSecondsAfterFinished());
+        spec.setSuspend(Boolean.TRUE.equals(tj.getSpec().getSuspend()));
+        return new JobBuilder()
                 .withNewMetadata().withName(name).withNamespace(tj.getMetadata().getNamespace())
                     .withLabels(podLabels(tj)).withOwnerReferences(owner(tj)).endMetadata()
-                .withNewSpec()
-                    .withParallelism(workers).withCompletions(workers)
-                    .withCompletionMode(workers > 1 ? "Indexed" : "NonIndexed")
-                    .withBackoffLimit(spec.getBackoffLimit())
-                    .withActiveDeadlineSeconds(spec.getActiveDeadlineSeconds())
-                    .withTtlSecondsAfterFinished(spec.getTtlSecondsAfterFinished())
-                    .withSuspend(Boolean.TRUE.equals(spec.getSuspend()))
-                    .withNewTemplate()
-                        .withNewMetadata().withLabels(podLabels(tj)).endMetadata()
-                        .withSpec(podSpec(tj, settings, name))
-                    .endTemplate()
-                .endSpec();
-        return job.build();
+                .withSpec(spec)
+                .build();
+    }
+
+    public static String jobSetName(TrainingJob tj) {
+        return LabelValues.shorten(tj.getMetadata().getName(), JOBSET_NAME_MAX);
+    }
+
+    /**
+     * The same workers as a jobset.x-k8s.io/v1alpha2 JobSet of one replicated Job: the JobSet controller names the pods
+     * {@code <jobset>-workers-0-<index>} and gives them DNS names under a headless Service it makes itself, so
+     * {@code MASTER_ADDR} is {@code <jobset>-workers-0-0.<jobset>}. Suspension and the TTL are the JobSet's.
+     */
+    public static GenericKubernetesResource jobSet(TrainingJob tj, OperatorSettings settings) {
+        String name = jobSetName(tj);
+        JobSpec workers = jobSpec(tj, settings, null, name + "-" + REPLICATED_JOB + "-0-0." + name);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("replicatedJobs", List.of(Map.of("name", REPLICATED_JOB, "replicas", 1,
+                "template", Map.of("metadata", Map.of("labels", podLabels(tj)),
+                        "spec", JSON.convertValue(workers, Map.class)))));
+        spec.put("network", Map.of("enableDNSHostnames", true, "subdomain", name));
+        spec.put("successPolicy", Map.of("operator", "All"));
+        spec.put("suspend", Boolean.TRUE.equals(tj.getSpec().getSuspend()));
+        if (tj.getSpec().getTtlSecondsAfterFinished() != null) {
+            spec.put("ttlSecondsAfterFinished", tj.getSpec().getTtlSecondsAfterFinished());
+        }
+        GenericKubernetesResource jobSet = new GenericKubernetesResource();
+        jobSet.setApiVersion(JOBSET_API_VERSION);
+        jobSet.setKind("JobSet");
+        jobSet.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(tj.getMetadata().getNamespace())
+                .withLabels(podLabels(tj)).withOwnerReferences(owner(tj)).build());
+        jobSet.setAdditionalProperty("spec", spec);
+        return jobSet;
+    }
+
+    /** The workers' Job spec, shared by the plain Job and the JobSet's replicated Job. */
+    private static JobSpec jobSpec(TrainingJob tj, OperatorSettings settings, String subdomain, String masterAddr) {
+        TrainingJobSpec spec = tj.getSpec();
+        int workers = workers(spec);
+        return new JobSpecBuilder()
+                .withParallelism(workers).withCompletions(workers)
+                .withCompletionMode(workers > 1 ? "Indexed" : "NonIndexed")
+                .withBackoffLimit(spec.getBackoffLimit())
+                .withActiveDeadlineSeconds(spec.getActiveDeadlineSeconds())
+                .withNewTemplate()
+                    .withNewMetadata().withLabels(podLabels(tj)).endMetadata()
+                    .withSpec(podSpec(tj, settings, subdomain, masterAddr))
+                .endTemplate()
+                .build();
     }
 
     /** The headless Service that gives each indexed worker pod a DNS name ({@code <job>-<i>.<service>}). */
@@ -113,7 +159,7 @@ public final class TrainerWorkload {
                 .withController(true).withBlockOwnerDeletion(true).build();
     }
 
-    private static PodSpec podSpec(TrainingJob tj, OperatorSettings settings, String jobName) {
+    private static PodSpec podSpec(TrainingJob tj, OperatorSettings settings, String subdomain, String masterAddr) {
         TrainingJobSpec spec = tj.getSpec();
         SchedulingSpec scheduling = Optional.ofNullable(spec.getScheduling()).orElseGet(SchedulingSpec::new);
         PodSpecBuilder pod = new PodSpecBuilder()
@@ -121,20 +167,20 @@ public final class TrainerWorkload {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withSecurityContext(RestrictedPods.podSecurity())
-                .withContainers(container(tj, settings, jobName))
+                .withContainers(container(tj, settings, masterAddr))
                 .withVolumes(RestrictedPods.scratchVolumes("2Gi"))
                 .withNodeSelector(scheduling.getNodeSelector())
                 .withTolerations(tolerations(spec))
                 .withAffinity(scheduling.getAffinity())
                 .withPriorityClassName(scheduling.getPriorityClassName())
                 .withRuntimeClassName(scheduling.getRuntimeClassName());
-        if (workers(spec) > 1) {
-            pod.withSubdomain(jobName);
+        if (subdomain != null) {
+            pod.withSubdomain(subdomain);
         }
         return pod.build();
     }
 
-    private static Container container(TrainingJob tj, OperatorSettings settings, String jobName) {
+    private static Container container(TrainingJob tj, OperatorSettings settings, String masterAddr) {
         TrainerSpec trainer = tj.getSpec().getTrainer();
         boolean builtin = trainer.getBuiltin() != null;
         return new ContainerBuilder()
@@ -143,7 +189,7 @@ public final class TrainerWorkload {
                 .withImagePullPolicy(settings.imagePullPolicy())
                 .withCommand(builtin ? null : trainer.getCommand())
                 .withArgs(builtin ? null : trainer.getArgs())
-                .withEnv(env(tj, jobName))
+                .withEnv(env(tj, masterAddr))
                 .withEnvFrom(RestrictedPods.s3Keys(settings.s3Secret()))
                 .withResources(resources(tj.getSpec().getResources()))
                 .withSecurityContext(RestrictedPods.containerSecurity())
@@ -154,7 +200,7 @@ public final class TrainerWorkload {
     }
 
     /** The trainer contract's environment (documented in trainer/README.md), then the user's own variables. */
-    static List<EnvVar> env(TrainingJob tj, String jobName) {
+    static List<EnvVar> env(TrainingJob tj, String master) {
         TrainingJobSpec spec = tj.getSpec();
         List<EnvVar> env = new ArrayList<>();
         env.add(literal("MLCYCLE_TRAINING_JOB", tj.getMetadata().getName()));
@@ -178,7 +224,6 @@ public final class TrainerWorkload {
         }
         int workers = workers(spec);
         if (workers > 1) {
-            String master = jobName + "-0." + jobName;
             env.add(literal("WORLD_SIZE", Integer.toString(workers)));
             env.add(new EnvVarBuilder().withName("RANK").withNewValueFrom().withNewFieldRef()
                     .withFieldPath(COMPLETION_INDEX).endFieldRef().endValueFrom().build());

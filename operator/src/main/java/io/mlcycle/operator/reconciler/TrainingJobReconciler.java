@@ -46,6 +46,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     private final ModelVersionRegistrar registrar;
     private final TrainerLogs logs;
     private final TransitionEvents events;
+    private final JobSets jobSets;
     private final ReconcileMetrics metrics;
 
     public TrainingJobReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
@@ -55,6 +56,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         this.registrar = new ModelVersionRegistrar(client, settings);
         this.logs = new TrainerLogs(client);
         this.events = new TransitionEvents(client);
+        this.jobSets = new JobSets(client, settings);
         this.metrics = new ReconcileMetrics(registry, "TrainingJob");
     }
 
@@ -80,8 +82,14 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
 
     private UpdateControl<TrainingJob> reconcileTimed(TrainingJob tj, Context<TrainingJob> context) {
         TrainingJobStatus previous = tj.getStatus();
-        TrainingObservation seen = tj.getSpec().getRuntime() == TrainingRuntime.Job || tj.getSpec().getRuntime() == null
-                ? observe(tj, context) : TrainingObservation.nothing();
+        TrainingRuntime runtime = Optional.ofNullable(tj.getSpec().getRuntime()).orElse(TrainingRuntime.Job);
+        TrainingObservation seen = switch (runtime) {
+            case Job -> observe(tj, context, plainJob(tj, context));
+            case JobSet -> jobSets.observe(tj, pods(context))
+                    .map(jobSet -> observe(tj, context, jobSet))
+                    .orElseGet(() -> TrainingObservation.runtimeMissing(JobSets.MISSING));
+            case TrainJob, RayJob -> TrainingObservation.nothing();
+        };
         TrainingJobStatus status = TrainingJobStatusDerivation.derive(tj, seen, Instant.now());
         events.record(tj, previous, status);
         UpdateControl<TrainingJob> control;
@@ -91,25 +99,37 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         } else {
             control = UpdateControl.noUpdate();
         }
-        return status.getPhase() == TrainingJobPhase.Running ? control.rescheduleAfter(progressInterval) : control;
+        boolean unfinished = status.getPhase() != TrainingJobPhase.Succeeded && status.getPhase() != TrainingJobPhase.Failed;
+        if (status.getPhase() == TrainingJobPhase.Running) {
+            return control.rescheduleAfter(progressInterval);
+        }
+        // The JobSet's own status is not watched (its CRD may not exist): look again while the run is unfinished.
+        return runtime == TrainingRuntime.JobSet && unfinished ? control.rescheduleAfter(JobSets.POLL) : control;
     }
 
-    private TrainingObservation observe(TrainingJob tj, Context<TrainingJob> context) {
+    /** The workers' plain Job (and headless Service), created unless the run already finished. */
+    private Optional<Job> plainJob(TrainingJob tj, Context<TrainingJob> context) {
         Optional<Job> job = context.getSecondaryResource(Job.class);
-        boolean finished = tj.getStatus() != null && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
-                || tj.getStatus().getPhase() == TrainingJobPhase.Failed);
-        if (job.isEmpty() && !finished) {
+        if (job.isEmpty() && !finished(tj)) {
             if (TrainerWorkload.distributed(tj)) {
                 client.resource(TrainerWorkload.headlessService(tj)).forceConflicts().serverSideApply();
             }
-            job = Optional.of(createJob(tj));
-        } else if (job.isPresent() && !finished) {
-            job = Optional.of(followSuspend(tj, job.get()));
+            return Optional.of(createJob(tj));
         }
-        String jobName = job.map(j -> j.getMetadata().getName()).orElse(null);
-        List<Pod> pods = context.getSecondaryResources(Pod.class).stream()
-                .filter(p -> jobName != null && jobName.equals(p.getMetadata().getLabels().get("job-name")))
-                .toList();
+        return job.filter(j -> !finished(tj)).map(j -> followSuspend(tj, j)).or(() -> job);
+    }
+
+    static boolean finished(TrainingJob tj) {
+        return tj.getStatus() != null && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
+                || tj.getStatus().getPhase() == TrainingJobPhase.Failed);
+    }
+
+    private static List<Pod> pods(Context<TrainingJob> context) {
+        return List.copyOf(context.getSecondaryResources(Pod.class));
+    }
+
+    private TrainingObservation observe(TrainingJob tj, Context<TrainingJob> context, Optional<Job> job) {
+        List<Pod> pods = pods(context);
         Optional<TrainingProgress> progress = logs.progress(pods);
         Optional<TrainerResult> result = Optional.empty();
         Optional<String> registered = Optional.empty();

@@ -51,10 +51,10 @@ public final class TrainingJobStatusDerivation {
         status.setWorkers(previous.getWorkers());
 
         TrainingRuntime runtime = tj.getSpec().getRuntime();
-        if (runtime != null && runtime != TrainingRuntime.Job) {
+        if (runtime == TrainingRuntime.TrainJob || runtime == TrainingRuntime.RayJob) {
             status.setPhase(TrainingJobPhase.Pending);
             stalledFailure(conditions, "RuntimeNotSupported", "spec.runtime " + runtime + " is not implemented yet; "
-                    + "use runtime: Job (an indexed Job with the torchrun env for several workers)", false);
+                    + "use runtime: Job (an indexed Job with the torchrun env for several workers) or JobSet", false);
             return finish(status, conditions);
         }
         if (previous.getPhase() == TrainingJobPhase.Succeeded || previous.getPhase() == TrainingJobPhase.Failed) {
@@ -66,6 +66,11 @@ public final class TrainingJobStatusDerivation {
             }
         }
         Optional<Job> job = seen.job();
+        if (seen.runtimeMissing().isPresent()) {
+            status.setPhase(TrainingJobPhase.Pending);
+            stalledFailure(conditions, "RuntimeNotInstalled", seen.runtimeMissing().get(), false);
+            return finish(status, conditions);
+        }
         if (job.isEmpty()) {
             status.setPhase(TrainingJobPhase.Pending);
             conditions.kstatus(false, true, false, "Creating", "creating the workers' Job");

@@ -114,6 +114,30 @@ class TrainerWorkloadTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aJobSetRunsTheSameWorkersAsOneReplicatedJobWithTheJobSetsPodNames() {
+        TrainingJob tj = Fixtures.customTrainingJob(3, "runtime: JobSet\nsuspend: true\nttlSecondsAfterFinished: 60");
+        var jobSet = TrainerWorkload.jobSet(tj, settings);
+
+        assertThat(jobSet.getApiVersion()).isEqualTo("jobset.x-k8s.io/v1alpha2");
+        assertThat(jobSet.getKind()).isEqualTo("JobSet");
+        assertThat(jobSet.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo("77-uid"));
+        Map<String, Object> spec = (Map<String, Object>) jobSet.getAdditionalProperties().get("spec");
+        assertThat(spec).containsEntry("suspend", true).containsEntry("ttlSecondsAfterFinished", 60)
+                .containsEntry("network", Map.of("enableDNSHostnames", true, "subdomain", "ddp"));
+        Map<String, Object> workers = ((List<Map<String, Object>>) spec.get("replicatedJobs")).get(0);
+        assertThat(workers).containsEntry("name", "workers").containsEntry("replicas", 1);
+        Map<String, Object> template = (Map<String, Object>) workers.get("template");
+        Map<String, Object> jobSpec = (Map<String, Object>) template.get("spec");
+        assertThat(jobSpec).containsEntry("completions", 3).containsEntry("parallelism", 3)
+                .containsEntry("completionMode", "Indexed").doesNotContainKey("suspend");
+        String json = jobSpec.toString();
+        assertThat(json).contains("MASTER_ADDR, value=ddp-workers-0-0.ddp").contains("WORLD_SIZE, value=3")
+                .contains("job-completion-index").doesNotContain("subdomain");
+    }
+
+    @Test
     void gpusAreLimitsOfTheExtendedResourceAndGetTheStandardTolerationUnlessTolerationsAreGiven() {
         Job job = TrainerWorkload.job(Fixtures.trainingJob("resources: {gpu: {count: 2}}"), settings);
         PodSpec pod = job.getSpec().getTemplate().getSpec();

@@ -171,6 +171,38 @@ class TrainingJobStatusDerivationTest {
     }
 
     @Test
+    void aJobSetIsSeenAsItsJobWithItsPodsAsWorkers() {
+        TrainingJob jobSet = Fixtures.customTrainingJob(3, "runtime: JobSet");
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource object = Serialization.unmarshal("""
+                apiVersion: jobset.x-k8s.io/v1alpha2
+                kind: JobSet
+                metadata: {name: ddp, namespace: ml}
+                spec: {suspend: false}
+                status:
+                  conditions:
+                  - {type: StartupPolicyCompleted, status: "True"}
+                  - {type: Completed, status: "True", reason: AllJobsCompleted, lastTransitionTime: "2026-12-01T11:59:55Z"}
+                """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        List<Pod> pods = List.of(pod("phase: Succeeded\nstartTime: \"2026-12-01T11:59:10Z\""),
+                pod("phase: Succeeded\nstartTime: \"2026-12-01T11:59:05Z\""), pod("phase: Succeeded"));
+        Job seen = JobSetView.asJob(object, pods);
+        TrainingJobStatus status = TrainingJobStatusDerivation.derive(jobSet, new TrainingObservation(Optional.of(seen),
+                pods, Optional.empty(), Optional.empty(), Optional.of("churn-1"), Optional.empty()), NOW);
+        assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Succeeded);
+        assertThat(status.getWorkers().getSucceeded()).isEqualTo(3);
+        assertThat(status.getStartTime()).isEqualTo("2026-12-01T11:59:05Z");
+        assertThat(status.getCompletionTime()).isEqualTo("2026-12-01T11:59:55Z");
+    }
+
+    @Test
+    void aJobSetRuntimeOnAClusterWithoutTheJobSetApiStallsSayingWhatToInstall() {
+        TrainingJobStatus status = TrainingJobStatusDerivation.derive(Fixtures.trainingJob("runtime: JobSet"),
+                TrainingObservation.runtimeMissing("spec.runtime is JobSet but this cluster does not serve it"), NOW);
+        assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Pending);
+        assertCondition(status, "Stalled", true, "RuntimeNotInstalled");
+    }
+
+    @Test
     void derivingAgainFromTheSameObservationGivesAnEqualStatusSoNothingIsWritten() {
         TrainingObservation seen = observed(job("active: 1", ""), List.of(pod("phase: Running")), Optional.empty());
         TrainingJobStatus first = derive(seen);

@@ -14,9 +14,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.workers) || self.workers == 1 || (has(self.trainer) && has(self.trainer.image))",
         fieldPath = ".workers",
         message = "the builtin trainer runs a single worker: set workers to 1, or use trainer.image for distributed training")
-@ValidationRule(value = "!has(self.workers) || self.workers == 1 || self.runtime == 'Job'",
+@ValidationRule(value = "!has(self.workers) || self.workers == 1 || self.runtime == 'Job' || self.runtime == 'JobSet'",
         fieldPath = ".workers",
-        message = "workers > 1 is only supported with runtime Job (an indexed Job with torchrun-style env)")
+        message = "workers > 1 is supported with runtime Job or JobSet (indexed workers with torchrun-style env)")
 public class TrainingJobSpec {
 
     @Required
@@ -51,8 +51,9 @@ public class TrainingJobSpec {
     private Integer workers = 1;
 
     @Default("Job")
-    @JsonPropertyDescription("What runs the workers: Job (a plain Kubernetes Job, the default), or an existing engine "
-            + "installed in the cluster: TrainJob (Kubeflow Trainer), JobSet or RayJob.")
+    @JsonPropertyDescription("What runs the workers: Job (a plain Kubernetes Job, the default), JobSet (a "
+            + "jobset.x-k8s.io JobSet, for clusters that run the JobSet controller), or TrainJob (Kubeflow Trainer) and "
+            + "RayJob, which are not implemented yet (the TrainingJob says so in its Stalled condition).")
     private TrainingRuntime runtime = TrainingRuntime.Job;
 
     @Default("2")
