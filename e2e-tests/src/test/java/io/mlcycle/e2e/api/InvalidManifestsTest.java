@@ -52,6 +52,10 @@ class InvalidManifestsTest {
                         "spec.trainer", "set exactly one of trainer.builtin"),
                 create("builtin trainer asked for 4 workers", TRAINING, List.of(set("/spec/workers", "4")),
                         "spec.workers", "the builtin trainer runs a single worker"),
+                create("three workers on a runtime that cannot run them", TRAINING, List.of(
+                                set("/spec/trainer", "{image: \"example.org/ddp:1\"}"), set("/spec/workers", "3"),
+                                set("/spec/runtime", "RayJob")),
+                        "spec.workers", "workers > 1 is supported with runtime Job or JobSet"),
                 create("zero workers", TRAINING, List.of(set("/spec/workers", "0")),
                         "spec.workers", "should be greater than or equal to 1"),
                 create("unknown algorithm", TRAINING, List.of(set("/spec/trainer/builtin/algorithm", "randomforest")),
