@@ -73,11 +73,14 @@ s3_create_bucket() {
 # Go module cache (config/default: CRD, RBAC, webhooks with its internal certificate rotation, the manager) with the
 # local image, and a CPU request this 2-core node can spare.
 install_jobset() {
-  local dir
+  local dir manifests
   dir=$(cd "$CLUSTER_SRC_DIR/jobset" && go list -m -f '{{.Dir}}' sigs.k8s.io/jobset)
   [[ -d $dir/config/default ]] || die "the sigs.k8s.io/jobset module is not in the Go module cache: run build.sh jobset"
-  "$BIN_DIR/kubectl" kustomize "$dir/config/default" \
+  manifests=$("$BIN_DIR/kubectl" kustomize "$dir/config/default" \
     | sed -e "s#image: .*/jobset:$JOBSET_VERSION#image: $IMAGE_PREFIX/jobset:$JOBSET_VERSION\n        imagePullPolicy: Never#" \
-          -e 's#^            cpu: 500m#            cpu: 50m#' \
-    | kubectl_admin apply --server-side --force-conflicts -f - >/dev/null
+          -e 's#^            cpu: 500m#            cpu: 50m#')
+  # Upstream's layout may move: never apply manifests that would pull from a registry we cannot reach.
+  grep -q "image: $IMAGE_PREFIX/jobset:$JOBSET_VERSION" <<<"$manifests" \
+    || die "JobSet's manifests (config/default of $dir) no longer name the image where install_jobset expects it"
+  kubectl_admin apply --server-side --force-conflicts -f - <<<"$manifests" >/dev/null
 }

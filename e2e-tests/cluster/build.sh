@@ -77,7 +77,12 @@ ldflags_coredns() { echo "-s -w"; }
 tags_coredns() { echo ""; }
 ldflags_seaweedfs() { echo "-s -w"; }
 tags_seaweedfs() { echo ""; }
-ldflags_jobset() { echo "-s -w"; }
+ldflags_jobset() {
+  local version
+  version=$(go list -m -f '{{.Version}}' sigs.k8s.io/jobset)
+  [[ $version == "$JOBSET_VERSION" ]] || die "jobset/go.mod pins sigs.k8s.io/jobset $version, lib.sh says $JOBSET_VERSION"
+  echo "-s -w"
+}
 tags_jobset() { echo ""; }
 
 build_module() {

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.mlcycle.operator.config.OperatorConfig;
 import io.quarkus.runtime.ApplicationLifecycleManager;
-import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -26,12 +25,13 @@ public class LeaderElection {
     LeaderElectionConfiguration leaderElection(OperatorConfig config, KubernetesClient client) {
         String namespace = config.leaseNamespace().filter(n -> !n.isBlank())
                 .orElse(client.getNamespace() == null ? "default" : client.getNamespace());
-        // A leader that loses its Lease must stop acting: it exits (and its pod restarts as a candidate). The Operator
-        // SDK's own exit calls System.exit from the callback, which on SIGTERM runs inside a shutdown hook and hangs the
-        // JVM; an orderly Quarkus exit, skipped when the VM is already stopping, does neither.
+        // A leader that loses its Lease must stop acting at once: it halts (all state is in the API server) and its pod
+        // restarts as a candidate. An orderly exit would keep reconciling while it drains, beside the new leader. The
+        // Operator SDK's own exit calls System.exit from the callback, which on SIGTERM runs inside a shutdown hook and
+        // hangs the JVM: losing the Lease because the VM is stopping is no reason to do anything.
         LeaderCallbacks exitWhenLost = new LeaderCallbacks(() -> { }, () -> {
             if (!ApplicationLifecycleManager.isVmShuttingDown()) {
-                Quarkus.asyncExit(1);
+                Runtime.getRuntime().halt(1);
             }
         }, leader -> { });
         return new LeaderElectionConfiguration(LEASE, namespace, LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,

@@ -53,8 +53,11 @@ public final class TrainerWorkload {
     public static final int MASTER_PORT = 29500;
     /** Most characters of a Job name whose indexed pods' host names ({@code <job>-<index>}) still fit 63. */
     static final int JOB_NAME_MAX = 56;
-    /** Most characters of a JobSet name whose pods' host names ({@code <jobset>-workers-0-<index>}) still fit 63. */
-    static final int JOBSET_NAME_MAX = 48;
+    /**
+     * Most characters of a JobSet name that its webhook accepts: it checks {@code <jobset>-workers-0-<index>-abcde}
+     * (a pod name with its random suffix) against 63, for up to 64 workers.
+     */
+    static final int JOBSET_NAME_MAX = 44;
     public static final String JOBSET_API_VERSION = "jobset.x-k8s.io/v1alpha2";
     static final String REPLICATED_JOB = "workers";
     private static final String COMPLETION_INDEX = "metadata.annotations['batch.kubernetes.io/job-completion-index']";
@@ -135,7 +138,8 @@ public final class TrainerWorkload {
                 .withBackoffLimit(spec.getBackoffLimit())
                 .withActiveDeadlineSeconds(spec.getActiveDeadlineSeconds())
                 .withNewTemplate()
-                    .withNewMetadata().withLabels(podLabels(tj)).endMetadata()
+                    .withNewMetadata().withLabels(podLabels(tj)).addToLabels(Labels.OWNER_UID, tj.getMetadata().getUid())
+                        .addToAnnotations(Labels.OWNER_NAME, tj.getMetadata().getName()).endMetadata()
                     .withSpec(podSpec(tj, settings, subdomain, masterAddr))
                 .endTemplate()
                 .build();

@@ -50,6 +50,14 @@ final class JobSets {
                 .inNamespace(tj.getMetadata().getNamespace());
         String name = TrainerWorkload.jobSetName(tj);
         GenericKubernetesResource found = jobSets.withName(name).get();
+        if (found != null && !OwnedPods.ownedBy(tj, found)) {
+            throw new IllegalStateException("JobSet " + name + " of an earlier TrainingJob of that name still exists; "
+                    + "retrying once the garbage collector removed it");
+        }
+        if (found == null && !TrainingJobReconciler.finished(tj) && tj.getStatus() != null
+                && tj.getStatus().getJobName() != null) {
+            throw new WorkloadGone("the workers' JobSet " + name);
+        }
         if (found == null && !TrainingJobReconciler.finished(tj)) {
             try {
                 found = jobSets.resource(TrainerWorkload.jobSet(tj, settings)).create();

@@ -56,10 +56,7 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
                 .withName("validation-jobs").withLabelSelector(validations).build(), context);
         var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ModelVersion.class)
                 .withName("validation-pods").withLabelSelector(validations)
-                .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
-                        .map(l -> l.get(Labels.MODEL_VERSION))
-                        .map(name -> Set.of(new ResourceID(name, pod.getMetadata().getNamespace())))
-                        .orElse(Set.of()))
+                .withSecondaryToPrimaryMapper(OwnedPods::owner)
                 .build(), context);
         return List.of(jobs, pods);
     }
@@ -72,16 +69,17 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
     private UpdateControl<ModelVersion> reconcileTimed(ModelVersion version, Context<ModelVersion> context) {
         labelWithModel(version);
         ModelVersionStatus previous = version.getStatus();
-        Optional<Job> job = context.getSecondaryResource(Job.class);
+        Optional<Job> job = context.getSecondaryResources(Job.class).stream()
+                .filter(j -> OwnedPods.ownedBy(version, j)).findFirst();
         if (job.isEmpty() && !ModelVersionStatusDerivation.concluded(version)) {
             job = Optional.of(createJob(version));
         }
-        List<Pod> pods = List.copyOf(context.getSecondaryResources(Pod.class));
+        List<Pod> pods = OwnedPods.of(version, context.getSecondaryResources(Pod.class));
         ModelVersionStatus status = ModelVersionStatusDerivation.derive(version, job, pods, Instant.now());
-        events.record(version, previous, status);
         if (!StatusWrites.changed(client, previous, status)) {
             return UpdateControl.noUpdate();
         }
+        events.record(version, previous, status);
         version.setStatus(status);
         return UpdateControl.patchStatus(version);
     }
@@ -96,10 +94,12 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
         if (labels != null && model.equals(labels.get(Labels.MODEL))) {
             return;
         }
-        client.resources(ModelVersion.class).inNamespace(version.getMetadata().getNamespace())
+        ModelVersion patched = client.resources(ModelVersion.class).inNamespace(version.getMetadata().getNamespace())
                 .withName(version.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE),
                         "{\"metadata\":{\"labels\":{\"" + Labels.MODEL + "\":\"" + model + "\"}}}");
+        // The status patch that follows must not carry the resourceVersion this patch just made stale.
+        version.getMetadata().setResourceVersion(patched.getMetadata().getResourceVersion());
     }
 
     private Job createJob(ModelVersion version) {
@@ -107,10 +107,15 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
         try {
             return client.resource(desired).create();
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                return client.resource(desired).get();
+            if (e.getCode() != 409) {
+                throw e;
             }
-            throw e;
+            Job existing = client.resource(desired).get();
+            if (existing == null || !OwnedPods.ownedBy(version, existing)) {
+                throw new IllegalStateException("Job " + desired.getMetadata().getName() + " of an earlier "
+                        + "ModelVersion of that name still exists; retrying once the garbage collector removed it");
+            }
+            return existing;
         }
     }
 }

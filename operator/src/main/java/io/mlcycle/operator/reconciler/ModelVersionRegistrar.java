@@ -11,6 +11,7 @@ import io.mlcycle.operator.desired.TrainerResult;
 import io.mlcycle.operator.desired.VersionNumbers;
 import java.net.HttpURLConnection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Registers a finished run's ModelVersion exactly once. The run's uid label finds a version registered before a crash
@@ -29,13 +30,19 @@ final class ModelVersionRegistrar {
         this.settings = settings;
     }
 
+    /** The ModelVersion this run registered, if it did. */
+    Optional<String> find(TrainingJob tj) {
+        return client.resources(ModelVersion.class).inNamespace(tj.getMetadata().getNamespace())
+                .withLabel(Labels.TRAINING_JOB_UID, tj.getMetadata().getUid()).list().getItems().stream()
+                .map(v -> v.getMetadata().getName()).findFirst();
+    }
+
     /** The name of the run's ModelVersion, created now unless it exists. */
     String register(TrainingJob tj, TrainerResult result) {
         String namespace = tj.getMetadata().getNamespace();
-        List<ModelVersion> mine = client.resources(ModelVersion.class).inNamespace(namespace)
-                .withLabel(Labels.TRAINING_JOB_UID, tj.getMetadata().getUid()).list().getItems();
-        if (!mine.isEmpty()) {
-            return mine.get(0).getMetadata().getName();
+        Optional<String> mine = find(tj);
+        if (mine.isPresent()) {
+            return mine.get();
         }
         long number = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

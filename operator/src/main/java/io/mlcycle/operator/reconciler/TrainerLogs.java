@@ -24,10 +24,16 @@ final class TrainerLogs {
         this.client = client;
     }
 
+    private static int rank(Pod pod) {
+        String index = Optional.ofNullable(pod.getMetadata().getAnnotations())
+                .map(a -> a.get("batch.kubernetes.io/job-completion-index")).orElse("0");
+        return index.matches("[0-9]{1,6}") ? Integer.parseInt(index) : Integer.MAX_VALUE;
+    }
+
     Optional<TrainingProgress> progress(List<Pod> pods) {
         Optional<Pod> speaker = pods.stream()
                 .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
-                .min(Comparator.comparing(p -> p.getMetadata().getName()));
+                .min(Comparator.comparingInt(TrainerLogs::rank));
         if (speaker.isEmpty()) {
             return Optional.empty();
         }

@@ -67,10 +67,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
                 .withName("trainer-jobs").withLabelSelector(trainers).build(), context);
         var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, TrainingJob.class)
                 .withName("trainer-pods").withLabelSelector(trainers)
-                .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
-                        .map(l -> l.get(Labels.TRAINING_JOB))
-                        .map(name -> Set.of(new ResourceID(name, pod.getMetadata().getNamespace())))
-                        .orElse(Set.of()))
+                .withSecondaryToPrimaryMapper(OwnedPods::owner)
                 .build(), context);
         return List.of(jobs, pods);
     }
@@ -83,17 +80,11 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     private UpdateControl<TrainingJob> reconcileTimed(TrainingJob tj, Context<TrainingJob> context) {
         TrainingJobStatus previous = tj.getStatus();
         TrainingRuntime runtime = Optional.ofNullable(tj.getSpec().getRuntime()).orElse(TrainingRuntime.Job);
-        TrainingObservation seen = switch (runtime) {
-            case Job -> observe(tj, context, plainJob(tj, context));
-            case JobSet -> jobSets.observe(tj, pods(context))
-                    .map(jobSet -> observe(tj, context, jobSet))
-                    .orElseGet(() -> TrainingObservation.runtimeMissing(JobSets.MISSING));
-            case TrainJob, RayJob -> TrainingObservation.nothing();
-        };
+        TrainingObservation seen = observe(tj, context, runtime);
         TrainingJobStatus status = TrainingJobStatusDerivation.derive(tj, seen, Instant.now());
-        events.record(tj, previous, status);
         UpdateControl<TrainingJob> control;
         if (StatusWrites.changed(client, previous, status)) {
+            events.record(tj, previous, status);
             tj.setStatus(status);
             control = UpdateControl.patchStatus(tj);
         } else {
@@ -103,20 +94,57 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         if (status.getPhase() == TrainingJobPhase.Running) {
             return control.rescheduleAfter(progressInterval);
         }
-        // The JobSet's own status is not watched (its CRD may not exist): look again while the run is unfinished.
-        return runtime == TrainingRuntime.JobSet && unfinished ? control.rescheduleAfter(JobSets.POLL) : control;
+        // The JobSet's own status is not watched (its CRD may not exist): look again while it may still change.
+        boolean jobSetMoving = runtime == TrainingRuntime.JobSet && unfinished
+                && status.getPhase() != TrainingJobPhase.Suspended && seen.blocked().isEmpty();
+        return jobSetMoving ? control.rescheduleAfter(JobSets.POLL) : control;
     }
 
-    /** The workers' plain Job (and headless Service), created unless the run already finished. */
-    private Optional<Job> plainJob(TrainingJob tj, Context<TrainingJob> context) {
-        Optional<Job> job = context.getSecondaryResource(Job.class);
-        if (job.isEmpty() && !finished(tj)) {
-            if (TrainerWorkload.distributed(tj)) {
-                client.resource(TrainerWorkload.headlessService(tj)).forceConflicts().serverSideApply();
+    private TrainingObservation observe(TrainingJob tj, Context<TrainingJob> context, TrainingRuntime runtime) {
+        List<Pod> pods = OwnedPods.of(tj, context.getSecondaryResources(Pod.class));
+        try {
+            return switch (runtime) {
+                case Job -> observe(tj, plainJob(tj, context), pods);
+                case JobSet -> jobSets.observe(tj, pods).map(jobSet -> observe(tj, jobSet, pods))
+                        .orElseGet(() -> TrainingObservation.blocked("RuntimeNotInstalled", JobSets.MISSING, false));
+                case TrainJob, RayJob -> TrainingObservation.nothing();
+            };
+        } catch (WorkloadGone gone) {
+            return TrainingObservation.blocked("WorkloadDeleted", gone.getMessage(), true, registrar.find(tj));
+        } catch (KubernetesClientException e) {
+            // A workload the API server refuses (an invalid env name, a webhook's denial, a quota) is the user's to
+            // fix in spec: say so in status instead of retrying the same request for ever.
+            if (e.getCode() < 400 || e.getCode() >= 500 || e.getCode() == 409 || e.getCode() == 429) {
+                throw e;
             }
-            return Optional.of(createJob(tj));
+            String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                    : e.getMessage();
+            return TrainingObservation.blocked("WorkloadRefused", "the API server refused the workers' workload: "
+                    + why, false);
         }
-        return job.filter(j -> !finished(tj)).map(j -> followSuspend(tj, j)).or(() -> job);
+    }
+
+    /**
+     * The workers' plain Job (and headless Service), created when the run starts. A Job that disappears before the
+     * run's verdict (a short ttlSecondsAfterFinished, or deleted by hand) is never created again: that would train
+     * a second time into the same output folder.
+     */
+    private Optional<Job> plainJob(TrainingJob tj, Context<TrainingJob> context) {
+        Optional<Job> job = context.getSecondaryResources(Job.class).stream()
+                .filter(j -> OwnedPods.ownedBy(tj, j)).findFirst();
+        if (finished(tj)) {
+            return job;
+        }
+        if (job.isPresent()) {
+            return Optional.of(followSuspend(tj, job.get()));
+        }
+        if (tj.getStatus() != null && tj.getStatus().getJobName() != null) {
+            throw new WorkloadGone("the workers' Job " + tj.getStatus().getJobName());
+        }
+        if (TrainerWorkload.distributed(tj)) {
+            client.resource(TrainerWorkload.headlessService(tj)).forceConflicts().serverSideApply();
+        }
+        return Optional.of(createJob(tj));
     }
 
     static boolean finished(TrainingJob tj) {
@@ -124,12 +152,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
                 || tj.getStatus().getPhase() == TrainingJobPhase.Failed);
     }
 
-    private static List<Pod> pods(Context<TrainingJob> context) {
-        return List.copyOf(context.getSecondaryResources(Pod.class));
-    }
-
-    private TrainingObservation observe(TrainingJob tj, Context<TrainingJob> context, Optional<Job> job) {
-        List<Pod> pods = pods(context);
+    private TrainingObservation observe(TrainingJob tj, Optional<Job> job, List<Pod> pods) {
         Optional<TrainingProgress> progress = logs.progress(pods);
         Optional<TrainerResult> result = Optional.empty();
         Optional<String> registered = Optional.empty();
@@ -141,7 +164,6 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         if (complete && (tj.getStatus() == null || tj.getStatus().getModelVersion() == null)) {
             try {
                 List<String> messages = PodTrouble.successMessages(pods, TrainerWorkload.CONTAINER);
-                String message = messages.stream().findFirst().orElse(null);
                 for (String candidate : messages) {
                     result = TrainerResult.parse(candidate);
                     if (result.isPresent()) {
@@ -150,11 +172,14 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
                 }
                 if (result.isPresent()) {
                     registered = Optional.of(registrar.register(tj, result.get()));
-                } else {
-                    registrationError = Optional.of(message == null
-                            ? "no finished trainer pod is left to read the result summary from"
-                            : "the termination message is no result summary (see the trainer contract): " + message);
+                } else if (!messages.isEmpty()) {
+                    registrationError = Optional.of("the termination message is no result summary (see the "
+                            + "trainer contract): " + messages.get(0));
+                } else if (PodTrouble.succeeded(pods, TrainerWorkload.CONTAINER)) {
+                    registrationError = Optional.of("the trainer exited 0 but wrote no result summary to "
+                            + "/dev/termination-log (see the trainer contract)");
                 }
+                // else: the Job's verdict arrived before its pods' final state; the next pod event brings it.
             } catch (IllegalArgumentException e) {
                 registrationError = Optional.of(e.getMessage());
             } catch (KubernetesClientException e) {
@@ -172,10 +197,16 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         try {
             return client.resource(desired).create();
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {   // created by an earlier reconcile whose event has not reached the cache yet
-                return client.resource(desired).get();
+            if (e.getCode() != 409) {
+                throw e;
             }
-            throw e;
+            // Made by an earlier reconcile whose event has not reached the cache yet, or a namesake's leftover.
+            Job existing = client.resource(desired).get();
+            if (existing == null || !OwnedPods.ownedBy(tj, existing)) {
+                throw new IllegalStateException("Job " + desired.getMetadata().getName() + " of an earlier "
+                        + "TrainingJob of that name still exists; retrying once the garbage collector removed it");
+            }
+            return existing;
         }
     }
 

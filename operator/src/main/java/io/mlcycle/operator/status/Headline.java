@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The one metric {@code kubectl get} shows: auc, else accuracy, else rmse, else the first by name, as {@code auc=0.981}. */
+/** The one metric {@code kubectl get} shows: auc, else accuracy, else rmse, else r2, else the first by name, as {@code auc=0.981}. */
 public final class Headline {
 
     private static final List<String> PREFERRED = List.of("auc", "accuracy", "rmse", "r2");

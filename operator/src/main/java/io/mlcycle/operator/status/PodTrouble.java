@@ -64,8 +64,8 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
     }
 
     /**
-     * The termination messages of the containers that finished successfully, rank 0 (completion index 0) first, then
-     * the latest: of several workers, the trainer contract has rank 0 write the result summary.
+     * The termination messages of the containers that finished successfully, rank 0 (completion index 0) first: of
+     * several workers, the trainer contract has rank 0 write the result summary.
      */
     public static List<String> successMessages(List<Pod> pods, String container) {
         Comparator<Pod> rankZeroFirst = Comparator.comparing((Pod pod) -> !"0".equals(Optional.ofNullable(
@@ -77,6 +77,13 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
                 .filter(t -> t != null && Integer.valueOf(0).equals(t.getExitCode()) && t.getMessage() != null)
                 .map(ContainerStateTerminated::getMessage)
                 .toList();
+    }
+
+    /** Whether some container of this name is seen ended with exit code 0. */
+    public static boolean succeeded(List<Pod> pods, String container) {
+        return pods.stream().flatMap(pod -> containers(pod).stream().filter(c -> container.equals(c.getName())))
+                .map(c -> c.getState() == null ? null : c.getState().getTerminated())
+                .anyMatch(t -> t != null && Integer.valueOf(0).equals(t.getExitCode()));
     }
 
     /** The first of {@link #successMessages}. */

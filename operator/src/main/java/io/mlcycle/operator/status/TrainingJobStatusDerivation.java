@@ -58,17 +58,25 @@ public final class TrainingJobStatusDerivation {
             return finish(status, conditions);
         }
         if (previous.getPhase() == TrainingJobPhase.Succeeded || previous.getPhase() == TrainingJobPhase.Failed) {
-            if (seen.job().isEmpty()) {
-                status.setPhase(previous.getPhase());
-                status.setConditions(previous.getConditions());
-                status.setObservedGeneration(previous.getObservedGeneration());
-                return status;
-            }
+            // A verdict is final: pods garbage-collected later, or the Job deleted by its TTL, change nothing.
+            status.setPhase(previous.getPhase());
+            status.setWorkers(previous.getWorkers());
+            conditions.carry(ConditionSet.READY, ConditionSet.RECONCILING, ConditionSet.STALLED, SUCCEEDED, FAILED);
+            return finish(status, conditions);
         }
         Optional<Job> job = seen.job();
-        if (seen.runtimeMissing().isPresent()) {
-            status.setPhase(TrainingJobPhase.Pending);
-            stalledFailure(conditions, "RuntimeNotInstalled", seen.runtimeMissing().get(), false);
+        if (seen.blocked().isPresent()) {
+            TrainingObservation.Blocked blocked = seen.blocked().get();
+            if (blocked.terminal() && status.getModelVersion() != null) {
+                status.setPhase(TrainingJobPhase.Succeeded);
+                conditions.kstatus(true, false, false, SUCCEEDED, "trained and registered ModelVersion "
+                        + status.getModelVersion() + " (its workload is gone)");
+                conditions.set(SUCCEEDED, true, SUCCEEDED, "registered ModelVersion " + status.getModelVersion());
+                conditions.set(FAILED, false, SUCCEEDED, "the training succeeded");
+                return finish(status, conditions);
+            }
+            status.setPhase(blocked.terminal() ? TrainingJobPhase.Failed : TrainingJobPhase.Pending);
+            stalledFailure(conditions, blocked.reason(), blocked.message(), blocked.terminal());
             return finish(status, conditions);
         }
         if (job.isEmpty()) {

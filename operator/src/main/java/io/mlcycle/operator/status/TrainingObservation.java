@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record TrainingObservation(Optional<Job> job, List<Pod> pods, Optional<TrainingProgress> progress,
         Optional<TrainerResult> result, Optional<String> modelVersion, Optional<String> registrationError,
-        Optional<String> runtimeMissing) {
+        Optional<Blocked> blocked) {
+
+    /**
+     * Why the run cannot go on: the runtime's API is missing, the API server refused the workload, or the workload
+     * was deleted before its result was recorded. {@code terminal} ones fail the run; the others wait for a change.
+     */
+    public record Blocked(String reason, String message, boolean terminal) {
+    }
 
     public TrainingObservation {
         pods = List.copyOf(pods);
@@ -31,9 +38,15 @@ public record TrainingObservation(Optional<Job> job, List<Pod> pods, Optional<Tr
                 Optional.empty(), Optional.empty());
     }
 
-    /** The runtime's API is missing from the cluster. */
-    public static TrainingObservation runtimeMissing(String why) {
+    /** Nothing runs, for a reason a person must act on. */
+    public static TrainingObservation blocked(String reason, String message, boolean terminal) {
+        return blocked(reason, message, terminal, Optional.empty());
+    }
+
+    /** Nothing runs; {@code modelVersion} is what the run registered before, if anything. */
+    public static TrainingObservation blocked(String reason, String message, boolean terminal,
+            Optional<String> modelVersion) {
         return new TrainingObservation(Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(why));
+                modelVersion, Optional.empty(), Optional.of(new Blocked(reason, message, terminal)));
     }
 }

@@ -47,6 +47,8 @@ class TrainerWorkloadTest {
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
         assertThat(job.getSpec().getSuspend()).isFalse();
 
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("mlcycle.io/owner-uid", "6f1c-uid");
+        assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("mlcycle.io/owner", "churn-train");
         PodSpec pod = job.getSpec().getTemplate().getSpec();
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
         assertThat(pod.getAutomountServiceAccountToken()).as("the trainer gets no API credentials").isFalse();

@@ -24,6 +24,8 @@ class ValidationWorkloadTest {
         assertThat(job.getSpec().getBackoffLimit()).isZero();
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
                 .containsEntry("mlcycle.io/model-version", "churn-3").containsEntry("app.kubernetes.io/component", "validation");
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("mlcycle.io/owner-uid", "mv-uid");
+        assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("mlcycle.io/owner", "churn-3");
         assertThat(job.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken()).isFalse();
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("mlcycle.local/inference-runtime:0.1.0-SNAPSHOT");

@@ -197,9 +197,46 @@ class TrainingJobStatusDerivationTest {
     @Test
     void aJobSetRuntimeOnAClusterWithoutTheJobSetApiStallsSayingWhatToInstall() {
         TrainingJobStatus status = TrainingJobStatusDerivation.derive(Fixtures.trainingJob("runtime: JobSet"),
-                TrainingObservation.runtimeMissing("spec.runtime is JobSet but this cluster does not serve it"), NOW);
+                TrainingObservation.blocked("RuntimeNotInstalled", "spec.runtime is JobSet but this cluster does not serve it",
+                        false), NOW);
         assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Pending);
         assertCondition(status, "Stalled", true, "RuntimeNotInstalled");
+    }
+
+    @Test
+    void aJobDeletedBeforeTheVerdictFailsTheRunUnlessItHadRegisteredItsVersion() {
+        TrainingJobStatus gone = derive(TrainingObservation.blocked("WorkloadDeleted", "the workers' Job was deleted",
+                true));
+        assertThat(gone.getPhase()).isEqualTo(TrainingJobPhase.Failed);
+        assertCondition(gone, "Failed", true, "WorkloadDeleted");
+
+        TrainingJobStatus registered = derive(TrainingObservation.blocked("WorkloadDeleted", "deleted", true,
+                Optional.of("churn-4")));
+        assertThat(registered.getPhase()).isEqualTo(TrainingJobPhase.Succeeded);
+        assertThat(registered.getModelVersion()).isEqualTo("churn-4");
+    }
+
+    @Test
+    void aRefusedWorkloadStallsWithTheApiServersWordsUntilTheSpecChanges() {
+        TrainingJobStatus status = derive(TrainingObservation.blocked("WorkloadRefused",
+                "the API server refused the workers' workload: spec.template.spec.containers[0].env[3].name: Invalid value",
+                false));
+        assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Pending);
+        assertCondition(status, "Stalled", true, "WorkloadRefused");
+        assertThat(status.getConditions()).noneMatch(c -> c.getType().equals("Failed"));
+    }
+
+    @Test
+    void aVerdictIsFinalEvenWhenThePodsThatExplainedItAreGone() {
+        TrainingJobStatus failed = derive(observed(job("failed: 1", failedCondition("BackoffLimitExceeded")),
+                List.of(terminated(3, "Error", "dataset s3://x not found", "2026-12-01T11:59:00Z")), Optional.empty()));
+        tj.setStatus(failed);
+        tj.getMetadata().setGeneration(4L);
+        TrainingJobStatus later = TrainingJobStatusDerivation.derive(tj, observed(job("failed: 1",
+                failedCondition("BackoffLimitExceeded")), List.of(), Optional.empty()), NOW.plusSeconds(60));
+        assertCondition(later, "Failed", true, "DatasetNotFound");
+        assertThat(later.getObservedGeneration()).isEqualTo(4L);
+        assertThat(later.getConditions()).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(4L));
     }
 
     @Test
