@@ -139,6 +139,12 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
             return Optional.of(followSuspend(tj, job.get()));
         }
         if (tj.getStatus() != null && tj.getStatus().getJobName() != null) {
+            // The informer may not have seen a Job this operator just made: only the API server can say it is gone.
+            Job live = client.batch().v1().jobs().inNamespace(tj.getMetadata().getNamespace())
+                    .withName(tj.getStatus().getJobName()).get();
+            if (live != null && OwnedPods.ownedBy(tj, live)) {
+                return Optional.of(followSuspend(tj, live));
+            }
             throw new WorkloadGone("the workers' Job " + tj.getStatus().getJobName());
         }
         if (TrainerWorkload.distributed(tj)) {

@@ -60,7 +60,8 @@ public final class ModelVersionStatusDerivation {
         } else if (job.isEmpty()) {
             status.setPhase(ModelVersionPhase.Validating);
             conditions.kstatus(false, true, false, "Validating", "starting the validation Job");
-        } else if (JobConditions.find(job.get(), "Complete").isPresent()) {
+        } else if (JobConditions.find(job.get(), "Complete").or(() -> JobConditions.find(job.get(),
+                "SuccessCriteriaMet")).isPresent()) {
             status.setPhase(ModelVersionPhase.Ready);
             status.setValidatedDigest(sha256);
             status.setValidatedSize(version.getSpec().getArtifact().getSize());

@@ -95,7 +95,12 @@ public final class TrainingJobStatusDerivation {
 
         Optional<JobCondition> failed = JobConditions.find(job.get(), "Failed");
         if (JobConditions.find(job.get(), "Complete").isPresent() || JobConditions.find(job.get(), "SuccessCriteriaMet").isPresent()) {
-            status.setCompletionTime(Optional.ofNullable(observed.getCompletionTime()).orElse(status.getCompletionTime()));
+            // SuccessCriteriaMet comes before Complete (and completionTime, set once the pods are gone): the verdict
+            // is final from the first, so its time is the completion time.
+            status.setCompletionTime(Optional.ofNullable(observed.getCompletionTime())
+                    .or(() -> JobConditions.find(job.get(), "SuccessCriteriaMet").map(JobCondition::getLastTransitionTime))
+                    .or(() -> JobConditions.find(job.get(), "Complete").map(JobCondition::getLastTransitionTime))
+                    .orElse(now.toString()));
             seen.result().ifPresent(r -> status.setMetrics(r.metrics()));
             if (status.getModelVersion() != null) {
                 status.setPhase(TrainingJobPhase.Succeeded);
@@ -137,14 +142,17 @@ public final class TrainingJobStatusDerivation {
         }
         boolean running = seen.pods().stream().anyMatch(p -> p.getStatus() != null
                 && "Running".equals(p.getStatus().getPhase()));
-        status.setPhase(running ? TrainingJobPhase.Running : TrainingJobPhase.Pending);
-        String message = !running ? "waiting for the worker pods to start"
+        boolean finishing = !running && PodTrouble.succeeded(seen.pods(), TrainerWorkload.CONTAINER);
+        status.setPhase(running || finishing ? TrainingJobPhase.Running : TrainingJobPhase.Pending);
+        String reason = running ? "Training" : finishing ? "Finishing" : "Starting";
+        String message = finishing ? "the trainer finished; waiting for the Job's verdict"
+                : !running ? "waiting for the worker pods to start"
                 : status.getProgress() == null ? "training" : "training: " + ProgressLine.describe(status.getProgress());
         Optional<PodTrouble> retried = PodTrouble.lastFailure(seen.pods(), TrainerWorkload.CONTAINER);
         if (retried.isPresent()) {
             message += "; an earlier attempt failed (" + retried.get().reason() + "): " + retried.get().message();
         }
-        conditions.kstatus(false, true, false, running ? "Training" : "Starting", message);
+        conditions.kstatus(false, true, false, reason, message);
         return finish(status, conditions);
     }
 

@@ -142,6 +142,28 @@ class TrainingJobStatusDerivationTest {
     }
 
     @Test
+    void successCriteriaMetIsTheVerdictAndItsTimeTheCompletionTime() {
+        TrainingObservation seen = new TrainingObservation(Optional.of(job("succeeded: 1", """
+                - {type: SuccessCriteriaMet, status: "True", lastTransitionTime: "2026-12-01T11:59:58Z"}
+                """)), List.of(), Optional.empty(), Optional.empty(), Optional.of("churn-3"), Optional.empty());
+        TrainingJobStatus status = derive(seen);
+        assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Succeeded);
+        assertThat(status.getCompletionTime()).isEqualTo("2026-12-01T11:59:58Z");
+    }
+
+    @Test
+    void aTrainerThatFinishedBeforeTheJobsVerdictIsFinishingNotStarting() {
+        TrainingJobStatus status = derive(observed(job("active: 1", ""), List.of(pod("""
+                phase: Succeeded
+                containerStatuses:
+                - name: trainer
+                  state: {terminated: {exitCode: 0, reason: Completed, finishedAt: "2026-12-01T11:59:50Z"}}
+                """)), Optional.empty()));
+        assertThat(status.getPhase()).isEqualTo(TrainingJobPhase.Running);
+        assertCondition(status, "Ready", false, "Finishing");
+    }
+
+    @Test
     void aCompletedJobWhoseTerminationMessageIsNoSummaryFailsAsInvalidResult() {
         TrainingObservation seen = new TrainingObservation(Optional.of(job("succeeded: 1", """
                 - {type: Complete, status: "True"}
