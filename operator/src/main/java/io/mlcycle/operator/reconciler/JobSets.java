@@ -50,7 +50,7 @@ final class JobSets {
                 .inNamespace(tj.getMetadata().getNamespace());
         String name = TrainerWorkload.jobSetName(tj);
         GenericKubernetesResource found = jobSets.withName(name).get();
-        if (found != null && !OwnedPods.ownedBy(tj, found)) {
+        if (found != null && !OwnedChildren.ownedBy(tj, found)) {
             throw new IllegalStateException("JobSet " + name + " of an earlier TrainingJob of that name still exists; "
                     + "retrying once the garbage collector removed it");
         }

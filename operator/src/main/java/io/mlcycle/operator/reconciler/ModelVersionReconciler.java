@@ -3,19 +3,15 @@ package io.mlcycle.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionStatus;
 import io.mlcycle.operator.config.OperatorConfig;
@@ -28,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * ModelVersion: label it with its model, validate its artifact once with the runtime's validate mode, and write
@@ -51,14 +46,7 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
 
     @Override
     public List<EventSource<?, ModelVersion>> prepareEventSources(EventSourceContext<ModelVersion> context) {
-        String validations = Labels.COMPONENT + "=validation";
-        var jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, ModelVersion.class)
-                .withName("validation-jobs").withLabelSelector(validations).build(), context);
-        var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ModelVersion.class)
-                .withName("validation-pods").withLabelSelector(validations)
-                .withSecondaryToPrimaryMapper(OwnedPods::owner)
-                .build(), context);
-        return List.of(jobs, pods);
+        return OwnedChildren.eventSources(context, ModelVersion.class, "validation");
     }
 
     @Override
@@ -70,11 +58,11 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
         labelWithModel(version);
         ModelVersionStatus previous = version.getStatus();
         Optional<Job> job = context.getSecondaryResources(Job.class).stream()
-                .filter(j -> OwnedPods.ownedBy(version, j)).findFirst();
+                .filter(j -> OwnedChildren.ownedBy(version, j)).findFirst();
         if (job.isEmpty() && !ModelVersionStatusDerivation.concluded(version)) {
             job = Optional.of(createJob(version));
         }
-        List<Pod> pods = OwnedPods.of(version, context.getSecondaryResources(Pod.class));
+        List<Pod> pods = OwnedChildren.of(version, context.getSecondaryResources(Pod.class));
         ModelVersionStatus status = ModelVersionStatusDerivation.derive(version, job, pods, Instant.now());
         if (!StatusWrites.changed(client, previous, status)) {
             return UpdateControl.noUpdate();
@@ -103,19 +91,6 @@ public class ModelVersionReconciler implements Reconciler<ModelVersion> {
     }
 
     private Job createJob(ModelVersion version) {
-        Job desired = ValidationWorkload.job(version, settings);
-        try {
-            return client.resource(desired).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-            Job existing = client.resource(desired).get();
-            if (existing == null || !OwnedPods.ownedBy(version, existing)) {
-                throw new IllegalStateException("Job " + desired.getMetadata().getName() + " of an earlier "
-                        + "ModelVersion of that name still exists; retrying once the garbage collector removed it");
-            }
-            return existing;
-        }
+        return OwnedChildren.createJob(client, version, ValidationWorkload.job(version, settings));
     }
 }

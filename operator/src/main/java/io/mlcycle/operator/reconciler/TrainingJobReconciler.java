@@ -5,15 +5,12 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
 import io.mlcycle.api.v1alpha1.TrainingJobStatus;
@@ -21,7 +18,6 @@ import io.mlcycle.api.v1alpha1.TrainingProgress;
 import io.mlcycle.api.v1alpha1.TrainingRuntime;
 import io.mlcycle.operator.config.OperatorConfig;
 import io.mlcycle.operator.config.OperatorSettings;
-import io.mlcycle.operator.desired.Labels;
 import io.mlcycle.operator.desired.TrainerResult;
 import io.mlcycle.operator.desired.TrainerWorkload;
 import io.mlcycle.operator.status.PodTrouble;
@@ -31,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * TrainingJob: create the workers' Job (and headless Service), follow its pods, read progress from the trainer's log,
@@ -62,14 +57,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
 
     @Override
     public List<EventSource<?, TrainingJob>> prepareEventSources(EventSourceContext<TrainingJob> context) {
-        String trainers = Labels.COMPONENT + "=trainer";
-        var jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, TrainingJob.class)
-                .withName("trainer-jobs").withLabelSelector(trainers).build(), context);
-        var pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, TrainingJob.class)
-                .withName("trainer-pods").withLabelSelector(trainers)
-                .withSecondaryToPrimaryMapper(OwnedPods::owner)
-                .build(), context);
-        return List.of(jobs, pods);
+        return OwnedChildren.eventSources(context, TrainingJob.class, "trainer");
     }
 
     @Override
@@ -101,7 +89,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     }
 
     private TrainingObservation observe(TrainingJob tj, Context<TrainingJob> context, TrainingRuntime runtime) {
-        List<Pod> pods = OwnedPods.of(tj, context.getSecondaryResources(Pod.class));
+        List<Pod> pods = OwnedChildren.of(tj, context.getSecondaryResources(Pod.class));
         try {
             return switch (runtime) {
                 case Job -> observe(tj, plainJob(tj, context), pods);
@@ -131,7 +119,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
      */
     private Optional<Job> plainJob(TrainingJob tj, Context<TrainingJob> context) {
         Optional<Job> job = context.getSecondaryResources(Job.class).stream()
-                .filter(j -> OwnedPods.ownedBy(tj, j)).findFirst();
+                .filter(j -> OwnedChildren.ownedBy(tj, j)).findFirst();
         if (finished(tj)) {
             return job;
         }
@@ -142,7 +130,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
             // The informer may not have seen a Job this operator just made: only the API server can say it is gone.
             Job live = client.batch().v1().jobs().inNamespace(tj.getMetadata().getNamespace())
                     .withName(tj.getStatus().getJobName()).get();
-            if (live != null && OwnedPods.ownedBy(tj, live)) {
+            if (live != null && OwnedChildren.ownedBy(tj, live)) {
                 return Optional.of(followSuspend(tj, live));
             }
             throw new WorkloadGone("the workers' Job " + tj.getStatus().getJobName());
@@ -199,21 +187,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     }
 
     private Job createJob(TrainingJob tj) {
-        Job desired = TrainerWorkload.job(tj, settings);
-        try {
-            return client.resource(desired).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-            // Made by an earlier reconcile whose event has not reached the cache yet, or a namesake's leftover.
-            Job existing = client.resource(desired).get();
-            if (existing == null || !OwnedPods.ownedBy(tj, existing)) {
-                throw new IllegalStateException("Job " + desired.getMetadata().getName() + " of an earlier "
-                        + "TrainingJob of that name still exists; retrying once the garbage collector removed it");
-            }
-            return existing;
-        }
+        return OwnedChildren.createJob(client, tj, TrainerWorkload.job(tj, settings));
     }
 
     /** spec.suspend is the one field of a Job that may change: suspending a running Job stops its pods. */
