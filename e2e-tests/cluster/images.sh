@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the cluster's container images without any registry: a Java 17 JRE base from Debian
 # (debootstrap), and small images around the binaries build.sh made (pause, CoreDNS, SeaweedFS),
-# the JobSet controller, a busybox test image, the operator, the inference runtime and the built-in trainer. Uses the machine's dockerd when one answers, else
+# the JobSet controller, a busybox test image, the operator, the inference runtime, the router and the built-in trainer. Uses the machine's dockerd when one answers, else
 # starts its own (stopped by cluster-down). An image is rebuilt only when the hash of its
 # inputs differs from its `io.mlcycle.inputs` label.
 #
@@ -17,7 +17,8 @@ JRE_IMAGE=$IMAGE_PREFIX/jre:17
 TORCH_IMAGE=$IMAGE_PREFIX/torch-trainer:1
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
   "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/jobset:$JOBSET_VERSION" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
-  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION" "$TORCH_IMAGE")
+  "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/router:$OPERATOR_VERSION"
+  "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION" "$TORCH_IMAGE")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
 
 ensure_cmd dockerd docker.io
@@ -139,5 +140,6 @@ build_jre_base
 build_torch_image
 quarkus_image operator operator
 quarkus_image inference-runtime inference-runtime
+quarkus_image router router
 jar_image trainer trainer
 log "images ready in $((SECONDS - start)) s: ${NODE_IMAGES[*]}"

@@ -3,6 +3,7 @@ package io.mlcycle.operator;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 
@@ -72,6 +73,34 @@ public final class Fixtures {
                   artifact: {uri: "s3://mlcycle/models/churn-train/model.tar.gz", sha256: "%s", size: 2048}
                   metrics: {auc: 0.9812, accuracy: 0.93}
                 """.formatted("a".repeat(64)) + indent(extra), ModelVersion.class);
+    }
+
+    /** A ModelVersion {@code <model>-<version>} of model {@code churn} in {@code ml}, in the given phase and approval. */
+    public static ModelVersion servedVersion(String version, String phase, String approval, String format) {
+        return Serialization.unmarshal("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: ModelVersion
+                metadata: {name: churn-%1$s, namespace: ml, uid: mv-%1$s-uid, generation: 1,
+                           creationTimestamp: "2026-12-01T10:00:0%1$sZ"}
+                spec:
+                  model: churn
+                  version: "%1$s"
+                  format: %4$s
+                  approval: %3$s
+                  artifact: {uri: "s3://mlcycle/models/churn-%1$s/model.tar.gz", sha256: "%5$s"}
+                status: {phase: %2$s, validatedSize: 3145728}
+                """.formatted(version, phase, approval, format, "b".repeat(64)), ModelVersion.class);
+    }
+
+    /** An InferenceService {@code churn} in {@code ml} serving model churn; {@code specExtra} adds spec lines. */
+    public static InferenceService inferenceService(String specExtra) {
+        return Serialization.unmarshal("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: churn, namespace: ml, uid: isvc-uid, generation: 2}
+                spec:
+                """ + indent(specExtra.isBlank() ? "model: {name: churn, track: latest}" : specExtra),
+                InferenceService.class);
     }
 
     public static Job job(String yaml) {

@@ -18,12 +18,13 @@ class PurityTest {
 
     @Test
     void desiredAndStatusTouchNoClientAndNoIo() {
-        noClasses().that().resideInAnyPackage("..operator.desired..", "..operator.status..")
+        noClasses().that().resideInAnyPackage("..operator.desired..", "..operator.status..", "..operator.resolve..",
+                        "..operator.rollout..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.fabric8.kubernetes.client..", "io.javaoperatorsdk..", "io.quarkiverse..", "jakarta.inject..",
                         "jakarta.enterprise..", "java.net..", "java.nio.file..", "java.io..", "software.amazon..",
                         "io.mlcycle.operator.reconciler..")
-                .because("desired/ and status/ are pure functions of the resource and what was observed")
+                .because("desired/, status/, resolve/ and rollout/ are pure functions of the resource and what was observed")
                 .check(operator);
     }
 }

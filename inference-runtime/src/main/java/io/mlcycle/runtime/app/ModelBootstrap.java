@@ -1,11 +1,14 @@
 package io.mlcycle.runtime.app;
 
+import io.mlcycle.runtime.artifact.ArtifactException;
 import io.mlcycle.runtime.artifact.ArtifactStore;
+import io.mlcycle.runtime.artifact.DigestMismatchException;
 import io.mlcycle.runtime.engine.ModelLoader;
 import io.mlcycle.runtime.engine.EngineKind;
 import io.mlcycle.runtime.engine.LoadedModel;
 import io.mlcycle.runtime.metrics.RuntimeMetrics;
 import io.mlcycle.runtime.serving.ModelServer;
+import io.mlcycle.runtime.validate.TerminationLog;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.CommandLineArguments;
@@ -17,7 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Loads the configured model after start-up on a thread of its own: fetch and verify the artifact, load it with
  * DJL, run one warm-up inference, register it, then report ready. Liveness answers meanwhile; readiness only
- * after. A failure is logged with its reason and, by default, ends the process.
+ * after. A failure is logged with its reason, written as the container's termination message ({@code
+ * ArtifactDigestMismatch: …}, {@code ArtifactUnavailable: …} or {@code ModelLoadFailed: …}, which the operator shows in
+ * the InferenceService's status) and, by default, ends the process.
  */
 @Singleton
 public class ModelBootstrap {
@@ -82,9 +87,21 @@ public class ModelBootstrap {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.errorf(e, "cannot serve model %s:%s: %s", config.name(), config.version(), reason);
             server.markFailed(reason);
+            new TerminationLog(Path.of(config.terminationLog()), System.out).write(failureKind(e) + ": " + reason);
             if (config.exitOnLoadFailure()) {
                 Quarkus.asyncExit(1);
             }
         }
+    }
+
+    /** The word a person (and the operator) reads first: the artifact changed, could not be had, or did not load. */
+    static String failureKind(Throwable e) {
+        if (e instanceof DigestMismatchException) {
+            return "ArtifactDigestMismatch";
+        }
+        if (e instanceof ArtifactException) {
+            return "ArtifactUnavailable";
+        }
+        return "ModelLoadFailed";
     }
 }

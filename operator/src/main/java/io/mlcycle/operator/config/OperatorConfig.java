@@ -18,6 +18,21 @@ public interface OperatorConfig {
     @WithDefault("mlcycle.local/inference-runtime:0.1.0-SNAPSHOT")
     String runtimeImage();
 
+    /** Image of the router: the traffic layer in front of an InferenceService's revisions (provider router). */
+    @WithDefault("mlcycle.local/router:0.1.0-SNAPSHOT")
+    String routerImage();
+
+    /** DNS suffix of the cluster's Services, for status.url and status.grpcUrl. */
+    @WithDefault("cluster.local")
+    String clusterDomain();
+
+    /**
+     * How long a replaced revision keeps running after traffic left it, so requests it already accepted finish; then
+     * it is removed.
+     */
+    @WithDefault("10s")
+    Duration drainDelay();
+
     /** Pull policy of the images the operator starts. */
     @WithDefault("IfNotPresent")
     String imagePullPolicy();
@@ -39,6 +54,7 @@ public interface OperatorConfig {
 
     /** The plain value the pure code takes. */
     default OperatorSettings settings() {
-        return new OperatorSettings(trainerImage(), runtimeImage(), imagePullPolicy(), s3Secret(), defaultApproval());
+        return new OperatorSettings(trainerImage(), runtimeImage(), routerImage(), imagePullPolicy(), s3Secret(),
+                defaultApproval(), clusterDomain());
     }
 }

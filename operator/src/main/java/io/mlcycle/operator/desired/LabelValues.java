@@ -23,9 +23,14 @@ public final class LabelValues {
         if (value.length() <= max) {
             return value;
         }
-        String hash = sha256(value).substring(0, 8);
-        String head = value.substring(0, max - hash.length() - 1).replaceAll("[-._]+$", "");
-        return head + "-" + hash;
+        return hashed(value, value, max);
+    }
+
+    /** The first part of {@code head}, '-' and 8 hex digits of the SHA-256 of {@code whole}, in {@code max} characters. */
+    static String hashed(String head, String whole, int max) {
+        String hash = sha256(whole).substring(0, 8);
+        String cut = head.substring(0, Math.min(head.length(), max - hash.length() - 1)).replaceAll("[-._]+$", "");
+        return cut + "-" + hash;
     }
 
     private static String sha256(String value) {

@@ -12,6 +12,9 @@ public final class Labels {
     /** On a registered ModelVersion: the uid of the TrainingJob run that produced it, so a retry finds it again. */
     public static final String TRAINING_JOB_UID = "mlcycle.io/training-job-uid";
     public static final String MODEL_VERSION = "mlcycle.io/model-version";
+    public static final String INFERENCE_SERVICE = "mlcycle.io/inferenceservice";
+    /** One served ModelVersion of an InferenceService: its Deployment, Service, pods, PodDisruptionBudget and HPA. */
+    public static final String REVISION = "mlcycle.io/revision";
     /** On pods: the uid of the resource they work for, so a namesake's leftovers are never taken for its own. */
     public static final String OWNER_UID = "mlcycle.io/owner-uid";
     /** Annotation on pods: the full name of the resource they work for (labels stop at 63 characters). */

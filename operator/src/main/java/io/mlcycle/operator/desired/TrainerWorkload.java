@@ -174,7 +174,7 @@ public final class TrainerWorkload {
                 .withContainers(container(tj, settings, masterAddr))
                 .withVolumes(RestrictedPods.scratchVolumes("2Gi"))
                 .withNodeSelector(scheduling.getNodeSelector())
-                .withTolerations(tolerations(spec))
+                .withTolerations(PodPlacement.tolerations(spec.getScheduling(), spec.getResources()))
                 .withAffinity(scheduling.getAffinity())
                 .withPriorityClassName(scheduling.getPriorityClassName())
                 .withRuntimeClassName(scheduling.getRuntimeClassName());
@@ -195,7 +195,7 @@ public final class TrainerWorkload {
                 .withArgs(builtin ? null : trainer.getArgs())
                 .withEnv(env(tj, masterAddr))
                 .withEnvFrom(RestrictedPods.s3Keys(settings.s3Secret()))
-                .withResources(resources(tj.getSpec().getResources()))
+                .withResources(PodPlacement.resources(tj.getSpec().getResources()))
                 .withSecurityContext(RestrictedPods.containerSecurity())
                 .withVolumeMounts(RestrictedPods.scratchMounts())
                 // The trainer writes its result summary there; when it dies without one, the log tail says why.
@@ -260,42 +260,6 @@ public final class TrainerWorkload {
                     .withOptional(ref.getOptional()).endConfigMapKeyRef().endValueFrom();
         }
         return variable.build();
-    }
-
-    /** Requests equal limits (a predictable share); GPUs as the device plugin's extended resource. */
-    private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(ResourcesSpec resources) {
-        Map<String, Quantity> amounts = new LinkedHashMap<>();
-        if (resources != null) {
-            Optional.ofNullable(resources.getCpu()).ifPresent(cpu -> amounts.put("cpu", cpu));
-            Optional.ofNullable(resources.getMemory()).ifPresent(memory -> amounts.put("memory", memory));
-            GpuSpec gpu = resources.getGpu();
-            if (gpu != null && gpu.getCount() != null && gpu.getCount() > 0) {
-                amounts.put(gpu.getResourceName(), new Quantity(Integer.toString(gpu.getCount())));
-            }
-        }
-        return new ResourceRequirementsBuilder().withRequests(amounts.isEmpty() ? null : amounts)
-                .withLimits(amounts.isEmpty() ? null : amounts).build();
-    }
-
-    /** The user's tolerations; with GPUs and none given, the standard one for the GPU resource's NoSchedule taint. */
-    static List<Toleration> tolerations(TrainingJobSpec spec) {
-        List<TolerationSpec> given = spec.getScheduling() == null ? null : spec.getScheduling().getTolerations();
-        if (given != null && !given.isEmpty()) {
-            return given.stream().map(TrainerWorkload::toleration).toList();
-        }
-        GpuSpec gpu = spec.getResources() == null ? null : spec.getResources().getGpu();
-        if (gpu != null && gpu.getCount() != null && gpu.getCount() > 0) {
-            return List.of(new TolerationBuilder().withKey(gpu.getResourceName()).withOperator("Exists")
-                    .withEffect("NoSchedule").build());
-        }
-        return List.of();
-    }
-
-    private static Toleration toleration(TolerationSpec t) {
-        return new TolerationBuilder().withKey(t.getKey())
-                .withOperator(t.getOperator() == null ? null : t.getOperator().name()).withValue(t.getValue())
-                .withEffect(t.getEffect() == null ? null : t.getEffect().name())
-                .withTolerationSeconds(t.getTolerationSeconds()).build();
     }
 
     private static int workers(TrainingJobSpec spec) {

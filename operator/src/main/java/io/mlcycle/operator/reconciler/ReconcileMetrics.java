@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * {@code mlcycle_reconcile_seconds{kind, outcome}} on /q/metrics: how long each reconcile took (a Prometheus histogram,
  * so p50/p99 come from {@code histogram_quantile}) and whether it wrote status ({@code written}), found nothing to
- * write ({@code unchanged}) or failed ({@code error}).
+ * write ({@code unchanged}) or failed ({@code error}); and {@code mlcycle_child_writes_total{kind}}: create, apply and
+ * delete calls on children, which stays still while nothing changes.
  */
 final class ReconcileMetrics {
 
@@ -20,6 +21,13 @@ final class ReconcileMetrics {
     ReconcileMetrics(MeterRegistry registry, String kind) {
         this.registry = registry;
         this.kind = kind;
+    }
+
+    /** Counts write calls a reconcile made on children. */
+    void childWrites(int count) {
+        if (count > 0) {
+            registry.counter("mlcycle.child.writes", "kind", kind).increment(count);
+        }
     }
 
     /** Runs one reconcile, timing it; {@code written} tells from its result whether status was written. */

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,8 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
             "ErrImageNeverPull");
     private static final Set<String> START_REASONS = Set.of("CreateContainerConfigError", "CreateContainerError",
             "RunContainerError");
+    /** A termination message that starts with its reason, e.g. {@code ArtifactDigestMismatch: sha256 mismatch …}. */
+    private static final Pattern REASONED = Pattern.compile("([A-Z][A-Za-z]{2,63}): (.+)", Pattern.DOTALL);
 
     /** The first trouble of a still pending or running pod: unschedulable, image, or container start. */
     public static Optional<PodTrouble> waiting(List<Pod> pods) {
@@ -48,6 +52,49 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
                 if (START_REASONS.contains(waiting.getReason())) {
                     return Optional.of(new PodTrouble(Kind.WAITING, waiting.getReason(), waiting.getMessage(), null));
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A container of these pods that keeps failing: waiting in CrashLoopBackOff, or ended with an error and not yet
+     * restarted. The reason is the first word of its termination message when the program wrote one as
+     * {@code Reason: message} (the inference runtime does: ArtifactDigestMismatch, ModelLoadFailed), else
+     * CrashLoopBackOff or how it ended (OOMKilled, Error).
+     */
+    public static Optional<PodTrouble> crashing(List<Pod> pods, String container) {
+        for (Pod pod : pods) {
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                continue; // a pod being stopped ends its container on purpose
+            }
+            for (ContainerStatus status : containers(pod)) {
+                if (!container.equals(status.getName()) || Boolean.TRUE.equals(status.getReady())) {
+                    continue;
+                }
+                ContainerStateTerminated ended = status.getState() == null ? null : status.getState().getTerminated();
+                ContainerStateWaiting waiting = status.getState() == null ? null : status.getState().getWaiting();
+                boolean looping = waiting != null && "CrashLoopBackOff".equals(waiting.getReason());
+                if (ended == null && looping && status.getLastState() != null) {
+                    ended = status.getLastState().getTerminated();
+                }
+                if (ended == null || ended.getExitCode() == null || ended.getExitCode() == 0) {
+                    if (looping) {
+                        return Optional.of(new PodTrouble(Kind.TERMINATED, "CrashLoopBackOff", waiting.getMessage(),
+                                null));
+                    }
+                    continue;
+                }
+                PodTrouble trouble = ofTermination(ended);
+                Matcher reasoned = REASONED.matcher(trouble.message());
+                if (!"OOMKilled".equals(trouble.reason()) && reasoned.matches()) {
+                    return Optional.of(new PodTrouble(Kind.TERMINATED, reasoned.group(1), reasoned.group(2),
+                            trouble.exitCode()));
+                }
+                String restarts = status.getRestartCount() == null ? "" : " (" + status.getRestartCount() + " restarts)";
+                return Optional.of(new PodTrouble(Kind.TERMINATED, looping ? "CrashLoopBackOff" : trouble.reason(),
+                        "container " + container + " exits with code " + trouble.exitCode() + restarts
+                                + (trouble.message().isEmpty() ? "" : ": " + trouble.message()), trouble.exitCode()));
             }
         }
         return Optional.empty();

@@ -19,8 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "CANARY", jsonPath = ".status.canary.version", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "WEIGHT", jsonPath = ".status.canary.weight", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "REASON", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class InferenceService extends CustomResource<InferenceServiceSpec, InferenceServiceStatus> implements Namespaced {
 

@@ -16,11 +16,18 @@ public class VariantStatus {
     @JsonPropertyDescription("Serving pods that are Ready.")
     private Integer readyReplicas;
 
+    @JsonPropertyDescription("Serving pods wanted: replicas.min, or the autoscaler's choice when it scales.")
+    private Integer replicas;
+
     @JsonPropertyDescription("Percent of traffic it receives now.")
     private Integer weight;
 
     @JsonPropertyDescription("Canary only: index of the current rollout step.")
     private Integer step;
+
+    @JsonPropertyDescription("When its current weight took effect (RFC 3339): the start of a rollout step, or of the drain "
+            + "before a replaced version is removed.")
+    private String since;
 
     @JsonPropertyDescription("Canary only: the last analysis.")
     private AnalysisResult analysis;
@@ -49,6 +56,14 @@ public class VariantStatus {
         this.readyReplicas = readyReplicas;
     }
 
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
     public Integer getWeight() {
         return weight;
     }
@@ -63,6 +78,14 @@ public class VariantStatus {
 
     public void setStep(Integer step) {
         this.step = step;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
     }
 
     public AnalysisResult getAnalysis() {

@@ -1,0 +1,600 @@
+package io.mlcycle.e2e.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.mlcycle.api.v1alpha1.Approval;
+import io.mlcycle.api.v1alpha1.InferenceService;
+import io.mlcycle.api.v1alpha1.InferenceServicePhase;
+import io.mlcycle.api.v1alpha1.ModelVersion;
+import io.mlcycle.api.v1alpha1.ModelVersionPhase;
+import io.mlcycle.api.v1alpha1.StatusCondition;
+import io.mlcycle.api.v1alpha1.TrainingJob;
+import io.mlcycle.api.v1alpha1.TrainingJobPhase;
+import io.mlcycle.e2e.support.ChurnDataset;
+import io.mlcycle.e2e.support.ClusterS3;
+import io.mlcycle.e2e.support.NodeWorkloads;
+import io.mlcycle.e2e.support.TestCluster;
+import io.mlcycle.operator.config.OperatorSettings;
+import io.mlcycle.operator.desired.RouterWorkload;
+import io.mlcycle.operator.desired.TrafficTable;
+
+/**
+ * Serving on the local cluster, driven through the API as a user would: an InferenceService on a ModelVersion the
+ * built-in trainer made becomes Ready behind its router and answers OIP REST and gRPC (Triton's own clients too) at
+ * {@code status.url} and {@code status.grpcUrl}; {@code track: latest} switches to a newly approved version under load
+ * without a failed request; the router splits by exact weights, honours a pinned revision and follows a weight change
+ * within a second; a changed artifact and an unplaceable GPU request say why in status.
+ */
+class ServingOnClusterTest {
+
+    private static final Duration READY = Duration.ofMinutes(4);
+    private static final String REVISION_HEADER = "x-mlcycle-revision";
+    private static final TestCluster CLUSTER = TestCluster.get();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String trainingNamespace;
+    /** The ModelVersion the trainer registered: every test registers versions of its own on the same artifact. */
+    private static ModelVersion trained;
+
+    private final String namespace = CLUSTER.createNamespace("serving");
+    private final ClusterS3 s3 = new ClusterS3(CLUSTER);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void trainOneModel(@TempDir Path tmp) throws Exception {
+        trainingNamespace = CLUSTER.createNamespace("serving-train");
+        ClusterS3 s3 = new ClusterS3(CLUSTER);
+        Path csv = tmp.resolve("churn.csv");
+        Files.writeString(csv, ChurnDataset.csv(600, 5));
+        String dataset = s3.put(csv, trainingNamespace + "/data/churn.csv");
+        s3.copyKeysTo(trainingNamespace);
+        TrainingJob job = CLUSTER.client().getKubernetesSerialization().unmarshal("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: TrainingJob
+                metadata: {name: churn-train}
+                spec:
+                  model: churn
+                  dataset: {uri: "%s"}
+                  output: {uri: "s3://mlcycle/%s/models"}
+                  trainer:
+                    builtin: {algorithm: xgboost, target: churned, hyperparameters: {rounds: "20", max_depth: "3"}}
+                """.formatted(dataset, trainingNamespace), TrainingJob.class);
+        job.getMetadata().setNamespace(trainingNamespace);
+        CLUSTER.client().resource(job).create();
+        TrainingJob done = await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> CLUSTER.client().resources(TrainingJob.class).inNamespace(trainingNamespace)
+                        .withName("churn-train").get(), tj -> tj.getStatus() != null
+                        && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
+                        || tj.getStatus().getPhase() == TrainingJobPhase.Failed));
+        assertThat(done.getStatus().getPhase()).as("training").isEqualTo(TrainingJobPhase.Succeeded);
+        trained = CLUSTER.client().resources(ModelVersion.class).inNamespace(trainingNamespace)
+                .withName(done.getStatus().getModelVersion()).get();
+    }
+
+    @AfterAll
+    static void deleteTrainingNamespace() {
+        if (trainingNamespace != null) {
+            CLUSTER.deleteNamespace(trainingNamespace);
+        }
+    }
+
+    @AfterEach
+    void deleteNamespace() {
+        CLUSTER.deleteNamespace(namespace);
+    }
+
+    @Test
+    void aReadyVersionIsServedThroughTheRouterOverRestAndGrpcAndTidiedAwayWithItsService() throws Exception {
+        s3.copyKeysTo(namespace);
+        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: churn}
+                spec:
+                  model: {name: churn, version: "1"}
+                  runtime: {batching: {maxBatchSize: 8, maxDelay: 2ms}}
+                  resources: {cpu: 250m, memory: 768Mi}
+                """);
+
+        InferenceService service = awaitService("churn", s -> ready(s, "True"));
+
+        assertThat(service.getStatus().getUrl()).isEqualTo("http://churn." + namespace + ".svc.cluster.local");
+        assertThat(service.getStatus().getGrpcUrl()).isEqualTo("churn." + namespace + ".svc.cluster.local:8081");
+        assertThat(service.getStatus().getPhase()).isEqualTo(InferenceServicePhase.Ready);
+        assertThat(service.getStatus().getStable().getVersion()).isEqualTo("1");
+        assertThat(service.getStatus().getStable().getModelVersion()).isEqualTo("churn-1");
+        assertThat(service.getStatus().getStable().getReadyReplicas()).isEqualTo(1);
+        assertThat(service.getStatus().getStable().getWeight()).isEqualTo(100);
+        assertThat(service.getStatus().getObservedGeneration()).isEqualTo(service.getMetadata().getGeneration());
+
+        // Every child is owned by the InferenceService and labelled with it; the serving pod is hardened.
+        String uid = service.getMetadata().getUid();
+        List<HasMetadata> children = children("churn");
+        assertThat(children).extracting(c -> c.getKind() + "/" + c.getMetadata().getName()).contains(
+                "Deployment/churn-v1", "Service/churn-v1", "Deployment/churn-router", "Service/churn",
+                "ConfigMap/churn-traffic", "ServiceAccount/churn-router", "Role/churn-router", "RoleBinding/churn-router");
+        assertThat(children).allSatisfy(c -> assertThat(c.getMetadata().getOwnerReferences())
+                .anySatisfy(o -> assertThat(o.getUid()).isEqualTo(uid)));
+        Pod pod = CLUSTER.client().pods().inNamespace(namespace).withLabel("mlcycle.io/revision", "churn-v1").list()
+                .getItems().get(0);
+        assertThat(pod.getMetadata().getLabels()).containsEntry("mlcycle.io/inferenceservice", "churn")
+                .containsEntry("mlcycle.io/model", "churn").containsEntry("mlcycle.io/version", "1");
+        assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSpec().getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+
+        // From a pod in the cluster, by the name in status.url.
+        String body = JSON.writeValueAsString(request(2));
+        NodeWorkloads workloads = new NodeWorkloads(CLUSTER.client(), namespace);
+        workloads.runOnce("client", NodeWorkloads.shell("client", NodeWorkloads.JRE, "curl -sS --fail-with-body "
+                + "-H 'Content-Type: application/json' -d '" + body + "' " + service.getStatus().getUrl()
+                + "/v2/models/churn/infer").build());
+        workloads.awaitPod("client", p -> NodeWorkloads.succeeded(p) || "Failed".equals(p.getStatus().getPhase()));
+        JsonNode answer = JSON.readTree(workloads.logs("client"));
+        assertThat(answer.path("outputs").path(0).path("data")).hasSize(2);
+
+        // Triton's own clients, REST (binary tensors) and gRPC, through the router's Service.
+        String address = routerAddress("churn");
+        JsonNode both = JSON.readTree(python("infer", address + ":80", address + ":8081", "churn", inputName(),
+                outputName(), JSON.writeValueAsString(rows(2))));
+        assertThat(both.path("http")).hasSize(2);
+        assertThat(both.path("grpc")).isEqualTo(both.path("http"));
+        assertThat(both.path("http").path(0).asDouble()).isEqualTo(answer.path("outputs").path(0).path("data").path(0)
+                .asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+
+        // A resync with nothing to change writes nothing: neither children nor status.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> metric("mlcycle_child_writes_total{kind=\"InferenceService\"}")
+                        + metric("mlcycle_reconcile_seconds_count{kind=\"InferenceService\",outcome=\"written\"}"),
+                        new Predicate<Double>() {
+                            private double last = -1;
+
+                            @Override
+                            public boolean test(Double value) {
+                                boolean same = value == last;
+                                last = value;
+                                return same;
+                            }
+                        });
+        double writesBefore = metric("mlcycle_child_writes_total{kind=\"InferenceService\"}");
+        double statusBefore = metric("mlcycle_reconcile_seconds_count{kind=\"InferenceService\",outcome=\"written\"}");
+        double idleBefore = metric("mlcycle_reconcile_seconds_count{kind=\"InferenceService\",outcome=\"unchanged\"}");
+        CLUSTER.client().services().inNamespace(namespace).withName("churn")
+                .edit(s -> { s.getMetadata().getAnnotations().put("test.mlcycle.io/poke", "1"); return s; });
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(
+                "mlcycle_reconcile_seconds_count{kind=\"InferenceService\",outcome=\"unchanged\"}") > idleBefore);
+        assertThat(metric("mlcycle_child_writes_total{kind=\"InferenceService\"}")).isEqualTo(writesBefore);
+        assertThat(metric("mlcycle_reconcile_seconds_count{kind=\"InferenceService\",outcome=\"written\"}"))
+                .isEqualTo(statusBefore);
+
+        String table = CLUSTER.kubectl().run("get", "mlis", "-n", namespace).assertSuccess().stdout();
+        System.out.println("$ kubectl get mlis -n " + namespace + "\n" + table);
+        assertThat(table).containsPattern("churn\\s+churn\\s+1\\s+True\\s+http://churn\\." + namespace
+                + "\\.svc\\.cluster\\.local\\s+Serving");
+
+        CLUSTER.client().resource(service).delete();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(children("churn")).as("children left").isEmpty());
+    }
+
+    @Test
+    void trackLatestServesANewlyApprovedVersionWithoutAFailedRequestAndNeverAPendingOrFailedOne() throws Exception {
+        s3.copyKeysTo(namespace);
+        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: churn}
+                spec:
+                  model: {name: churn, track: latest}
+                  resources: {cpu: 250m, memory: 768Mi}
+                """);
+        awaitService("churn", s -> ready(s, "True"));
+        String address = routerAddress("churn");
+
+        try (Load load = new Load("http://" + address + "/v2/models/churn/infer", JSON.writeValueAsString(request(1)))) {
+            register("2", Approval.Pending, trained.getSpec().getArtifact().getUri());
+            ModelVersion failed = version("3", Approval.Approved, trained.getSpec().getArtifact().getUri());
+            failed.getSpec().getArtifact().setSha256("0".repeat(64));
+            CLUSTER.client().resource(failed).create();
+            awaitVersion("churn-3", ModelVersionPhase.Failed);
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                InferenceService now = get("churn");
+                assertThat(now.getStatus().getStable().getVersion()).as("a Pending or Failed version is not served")
+                        .isEqualTo("1");
+                assertThat(now.getStatus().getCanary()).isNull();
+            });
+
+            CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace).withName("churn-2")
+                    .edit(v -> { v.getSpec().setApproval(Approval.Approved); return v; });
+
+            InferenceService switched = awaitService("churn", s -> s.getStatus().getStable() != null
+                    && "2".equals(s.getStatus().getStable().getVersion()) && s.getStatus().getCanary() == null);
+            assertThat(switched.getStatus().getStable().getModelVersion()).isEqualTo("churn-2");
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(CLUSTER.client().apps().deployments()
+                    .inNamespace(namespace).withName("churn-v1").get()).as("the old revision").isNull());
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.lastRevision().equals("churn-v2"));
+            load.close();
+            assertThat(load.answered.get()).as("requests answered during the switch").isGreaterThan(50);
+            assertThat(load.failures).as("failed requests during the switch").isEmpty();
+            assertThat(load.revisions).containsKeys("churn-v1", "churn-v2");
+        }
+        assertThat(events("churn")).contains("TrafficChanged");
+    }
+
+    @Test
+    void theRouterSplitsByExactWeightsHonoursAPinnedRevisionAndFollowsAWeightChangeWithinASecond() throws Exception {
+        s3.copyKeysTo(namespace);
+        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        register("2", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        for (String[] pin : new String[][] {{"a", "1"}, {"b", "2"}}) {
+            apply("""
+                    apiVersion: mlcycle.io/v1alpha1
+                    kind: InferenceService
+                    metadata: {name: %s}
+                    spec:
+                      model: {name: churn, version: "%s"}
+                      resources: {cpu: 200m, memory: 768Mi}
+                    """.formatted(pin[0], pin[1]));
+        }
+        awaitService("a", s -> ready(s, "True"));
+        awaitService("b", s -> ready(s, "True"));
+
+        // A router of its own over both InferenceServices' revisions, built by the operator's own desired/ code; the
+        // test sets its weights in the ConfigMap it watches, as a rollout will.
+        InferenceService split = CLUSTER.client().getKubernetesSerialization().unmarshal("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: split}
+                spec:
+                  model: {name: churn, track: latest}
+                """, InferenceService.class);
+        split.getMetadata().setNamespace(namespace);
+        split.getMetadata().setUid(UUID.randomUUID().toString());
+        RouterWorkload router = new RouterWorkload(split, OperatorSettings.defaults());
+        for (HasMetadata child : List.of(router.serviceAccount(), router.role(), router.roleBinding(),
+                router.traffic(weights(80, 20)), router.deployment(), router.endpoint())) {
+            child.getMetadata().setOwnerReferences(null); // no owner object exists: the garbage collector would take it
+            CLUSTER.client().resource(child).create();
+        }
+        CLUSTER.client().apps().deployments().inNamespace(namespace).withName("split-router").waitUntilCondition(
+                d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
+                READY.toSeconds(), TimeUnit.SECONDS);
+        String address = routerAddress("split");
+        String url = "http://" + address + "/v2/models/churn/infer";
+        String body = JSON.writeValueAsString(request(1));
+
+        Map<String, Integer> rest = new ConcurrentHashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> send(url, body, null).statusCode() == 200);
+        for (int i = 0; i < 2000; i++) {
+            HttpResponse<String> answer = send(url, body, null);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            rest.merge(answer.headers().firstValue(REVISION_HEADER).orElse("none"), 1, Integer::sum);
+        }
+        assertThat(rest.get("a-v1") / 2000.0).as("REST share of a-v1: " + rest).isBetween(0.77, 0.83);
+        assertThat(rest.get("a-v1") + rest.get("b-v2")).isEqualTo(2000);
+
+        JsonNode grpc = JSON.readTree(python("split", address + ":8081", "churn", inputName(),
+                JSON.writeValueAsString(rows(1)), "2000"));
+        assertThat(grpc.path("errors").asInt(0)).as("gRPC errors: " + grpc).isZero();
+        assertThat(grpc.path("a-v1").asInt() / 2000.0).as("gRPC share of a-v1: " + grpc).isBetween(0.77, 0.83);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(send(url, body, "b-v2").headers().firstValue(REVISION_HEADER)).contains("b-v2");
+        }
+        JsonNode pinned = JSON.readTree(python("split", address + ":8081", "churn", inputName(),
+                JSON.writeValueAsString(rows(1)), "50", "b-v2"));
+        assertThat(pinned.path("b-v2").asInt()).as("pinned over gRPC: " + pinned).isEqualTo(50);
+
+        try (Load load = new Load(url, body)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.answered.get() > 20);
+            long changed = System.nanoTime();
+            CLUSTER.client().configMaps().inNamespace(namespace).withName("split-traffic")
+                    .edit(c -> { c.getData().put(TrafficTable.KEY, weights(0, 100).toJson()); return c; });
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.onlySince("b-v2") > changed
+                    && load.answeredAfter(load.onlySince("b-v2")) >= 50);
+            long tookNanos = load.onlySince("b-v2") - changed;
+            System.out.printf("weight change 80/20 -> 0/100 in effect after %.0f ms%n", tookNanos / 1e6);
+            assertThat(Duration.ofNanos(tookNanos)).as("time until the new weights held").isLessThan(Duration.ofSeconds(1));
+            load.close();
+            assertThat(load.failures).as("failed requests across the weight change").isEmpty();
+        }
+    }
+
+    @Test
+    void aChangedArtifactAndAnUnplaceableGpuRequestSayWhyInStatusAndInKubectlGet() throws Exception {
+        s3.copyKeysTo(namespace);
+        Path artifact = dir.resolve("model.tar.gz");
+        String source = trained.getSpec().getArtifact().getUri().replace("s3://", s3.hostEndpoint() + "/");
+        assertThat(s3.request("-o", artifact.toString(), source)).isEqualTo("200");
+        String uri = s3.put(artifact, namespace + "/models/model.tar.gz");
+        register("1", Approval.Approved, uri);
+        Files.writeString(artifact, "not the model any more");
+        s3.put(artifact, namespace + "/models/model.tar.gz");
+        apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: tampered}
+                spec:
+                  model: {name: churn, version: "1"}
+                  resources: {cpu: 200m, memory: 768Mi}
+                """);
+        apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: gpu}
+                spec:
+                  model: {name: churn, version: "1"}
+                  resources: {cpu: 200m, memory: 768Mi, gpu: {count: 16}}
+                """);
+
+        InferenceService tampered = awaitService("tampered", s -> "ArtifactDigestMismatch".equals(readyReason(s)));
+        assertThat(ready(tampered, "False")).isTrue();
+        assertThat(condition(tampered, "Ready").getMessage()).contains("sha256 mismatch");
+        InferenceService gpu = awaitService("gpu", s -> "Unschedulable".equals(readyReason(s)));
+        assertThat(condition(gpu, "Ready").getMessage()).contains("nvidia.com/gpu");
+
+        String table = CLUSTER.kubectl().run("get", "mlis", "-n", namespace).assertSuccess().stdout();
+        System.out.println("$ kubectl get mlis -n " + namespace + "\n" + table);
+        assertThat(table).containsPattern("tampered\\s+churn\\s+1\\s+False\\s+\\S+\\s+ArtifactDigestMismatch")
+                .containsPattern("gpu\\s+churn\\s+1\\s+False\\s+\\S+\\s+Unschedulable");
+    }
+
+    /** Sequential requests from the host until closed: what answered, what failed, and when. */
+    private final class Load implements AutoCloseable {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger answered = new AtomicInteger();
+        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
+        /** Answers in order: when each was sent (nanoTime) and which revision answered. */
+        private final List<Object[]> log = Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread;
+
+        Load(String url, String body) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> answer = send(url, body, null);
+                        String revision = answer.headers().firstValue(REVISION_HEADER).orElse("none");
+                        if (answer.statusCode() != 200) {
+                            failures.add(answer.statusCode() + " from " + revision + ": " + answer.body());
+                        } else {
+                            answered.incrementAndGet();
+                            revisions.merge(revision, 1, Integer::sum);
+                            log.add(new Object[] {sent, revision});
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }, "load");
+            thread.start();
+        }
+
+        String lastRevision() {
+            synchronized (log) {
+                return log.isEmpty() ? "" : (String) log.get(log.size() - 1)[1];
+            }
+        }
+
+        /** When the first request was sent after which every answer came from {@code revision}; 0 if none yet. */
+        long onlySince(String revision) {
+            synchronized (log) {
+                long since = 0;
+                for (Object[] entry : log) {
+                    if (revision.equals(entry[1])) {
+                        since = since == 0 ? (long) entry[0] : since;
+                    } else {
+                        since = 0;
+                    }
+                }
+                return since;
+            }
+        }
+
+        /** Answers to requests sent at or after {@code nanos}. */
+        long answeredAfter(long nanos) {
+            synchronized (log) {
+                return log.stream().filter(entry -> (long) entry[0] >= nanos).count();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    private HttpResponse<String> send(String url, String body, String revision) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (revision != null) {
+            request.header(REVISION_HEADER, revision);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private TrafficTable weights(int a, int b) {
+        return new TrafficTable(List.of(new TrafficTable.Route("a-v1", "a-v1", a),
+                new TrafficTable.Route("b-v2", "b-v2", b)), null);
+    }
+
+    /** The router Service's ClusterIP: the host reaches ClusterIPs, not the cluster's DNS names. */
+    private String routerAddress(String service) {
+        return CLUSTER.client().services().inNamespace(namespace).withName(service).get().getSpec().getClusterIP();
+    }
+
+    private List<HasMetadata> children(String service) {
+        String selector = "mlcycle.io/inferenceservice=" + service;
+        List<HasMetadata> all = new ArrayList<>();
+        var client = CLUSTER.client();
+        all.addAll(client.apps().deployments().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.services().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.configMaps().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.serviceAccounts().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.rbac().roles().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.rbac().roleBindings().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        all.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabelSelector(selector).list()
+                .getItems());
+        all.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
+                .withLabelSelector(selector).list().getItems());
+        return all;
+    }
+
+    /** A ModelVersion {@code churn-<version>} on {@code artifactUri}, the trained one's digest, signature and features. */
+    private ModelVersion version(String version, Approval approval, String artifactUri) {
+        ModelVersion copy = CLUSTER.client().getKubernetesSerialization().clone(trained);
+        copy.setMetadata(new ObjectMetaBuilder().withName("churn-" + version).withNamespace(namespace).build());
+        copy.setStatus(null);
+        copy.getSpec().setVersion(version);
+        copy.getSpec().setApproval(approval);
+        copy.getSpec().getArtifact().setUri(artifactUri);
+        copy.getSpec().setLineage(null);
+        return copy;
+    }
+
+    private void register(String version, Approval approval, String artifactUri) {
+        CLUSTER.client().resource(version(version, approval, artifactUri)).create();
+        awaitVersion("churn-" + version, ModelVersionPhase.Ready);
+    }
+
+    private void awaitVersion(String name, ModelVersionPhase phase) {
+        await().atMost(READY).pollInterval(Duration.ofSeconds(1)).until(() -> Optional.ofNullable(CLUSTER.client()
+                .resources(ModelVersion.class).inNamespace(namespace).withName(name).get())
+                .map(ModelVersion::getStatus).map(s -> s.getPhase()).orElse(null) == phase);
+    }
+
+    private void apply(String yaml) {
+        InferenceService service = CLUSTER.client().getKubernetesSerialization().unmarshal(yaml, InferenceService.class);
+        service.getMetadata().setNamespace(namespace);
+        CLUSTER.client().resource(service).create();
+    }
+
+    private InferenceService get(String name) {
+        return CLUSTER.client().resources(InferenceService.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private InferenceService awaitService(String name, Predicate<InferenceService> condition) {
+        return await().atMost(READY).pollInterval(Duration.ofMillis(500))
+                .alias(name + " never got there; last status: " + Optional.ofNullable(get(name))
+                        .map(InferenceService::getStatus).map(Object::toString).orElse("none"))
+                .until(() -> get(name), s -> s != null && s.getStatus() != null && condition.test(s));
+    }
+
+    private static boolean ready(InferenceService service, String status) {
+        StatusCondition ready = condition(service, "Ready");
+        return ready != null && status.equals(ready.getStatus().name());
+    }
+
+    private static String readyReason(InferenceService service) {
+        return Optional.ofNullable(condition(service, "Ready")).map(StatusCondition::getReason).orElse(null);
+    }
+
+    private static StatusCondition condition(InferenceService service, String type) {
+        return Optional.ofNullable(service.getStatus().getConditions()).orElse(List.of()).stream()
+                .filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    }
+
+    private String events(String name) {
+        return String.join("\n", CLUSTER.client().v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName())).map(e -> e.getReason() + " " + e.getMessage())
+                .toList());
+    }
+
+    private static String inputName() {
+        return trained.getSpec().getSignature().getInputs().get(0).getName();
+    }
+
+    private static String outputName() {
+        return trained.getSpec().getSignature().getOutputs().get(0).getName();
+    }
+
+    private static float[][] rows(int count) {
+        int features = trained.getSpec().getFeatures().size();
+        float[][] rows = new float[count][features];
+        for (int r = 0; r < count; r++) {
+            for (int f = 0; f < features; f++) {
+                rows[r][f] = (r + 1) * (f + 1) % 5;
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> request(int count) {
+        float[][] rows = rows(count);
+        return Map.of("inputs", List.of(Map.of("name", inputName(), "datatype", "FP32",
+                "shape", List.of(rows.length, rows[0].length), "data", rows)));
+    }
+
+    /** One value of the in-cluster operator's /q/metrics (0 when the series does not exist yet). */
+    private double metric(String series) throws Exception {
+        String ip = CLUSTER.client().services().inNamespace("mlcycle-system").withName("mlcycle-operator").get()
+                .getSpec().getClusterIP();
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/q/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1).trim())
+                .mapToDouble(Double::parseDouble).findFirst().orElse(0);
+    }
+
+    /** Runs {@code src/test/python/serving_clients.py} in the Triton-client virtualenv; returns its last line. */
+    private String python(String... args) throws Exception {
+        String venv = run(Duration.ofMinutes(10), "bash", "../inference-runtime/src/test/python/setup-triton-venv.sh");
+        List<String> command = new ArrayList<>(List.of(venv, "src/test/python/serving_clients.py"));
+        command.addAll(List.of(args));
+        return run(Duration.ofMinutes(2), command.toArray(String[]::new));
+    }
+
+    private String run(Duration limit, String... command) throws Exception {
+        Path log = Files.createTempFile(dir, "script", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + ":\n" + String.join("\n", lines))
+                .isTrue();
+        return lines.get(lines.size() - 1);
+    }
+}

@@ -1,0 +1,53 @@
+package io.mlcycle.router.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.mlcycle.router.metrics.RouterMetrics;
+import io.mlcycle.router.routing.Target;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The copy of one gRPC call sent to the mirror revision: the client's messages are sent to it too, its answers
+ * are read and dropped, and its status is only counted. It never holds up the original call: a copy that cannot
+ * keep up buffers in grpc-java's call (bounded by the call's own size) and is cut off by its deadline.
+ */
+final class GrpcMirror {
+
+    private final ClientCall<byte[], byte[]> call;
+
+    GrpcMirror(ChannelPool channels, Target target, MethodDescriptor<byte[], byte[]> method, Metadata headers,
+            RouterMetrics metrics, long timeoutMillis) {
+        call = channels.channel(target.endpoint())
+                .newCall(method, CallOptions.DEFAULT.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS));
+        Metadata copy = new Metadata();
+        copy.merge(headers);
+        copy.put(Metadata.Key.of("x-mlcycle-mirror", Metadata.ASCII_STRING_MARSHALLER), "true");
+        call.start(new ClientCall.Listener<>() {
+            @Override
+            public void onMessage(byte[] message) {
+                call.request(1);
+            }
+
+            @Override
+            public void onClose(Status status, Metadata trailers) {
+                metrics.mirrored(target.revision(), status.isOk());
+            }
+        }, copy);
+        call.request(1);
+    }
+
+    void send(byte[] message) {
+        call.sendMessage(message);
+    }
+
+    void halfClose() {
+        call.halfClose();
+    }
+
+    void cancel() {
+        call.cancel("the original call was cancelled", null);
+    }
+}

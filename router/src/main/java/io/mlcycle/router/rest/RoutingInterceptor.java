@@ -1,0 +1,89 @@
+package io.mlcycle.router.rest;
+
+import io.mlcycle.router.metrics.RouterMetrics;
+import io.mlcycle.router.routing.Protocol;
+import io.mlcycle.router.routing.Route;
+import io.mlcycle.router.routing.Route.Forward;
+import io.mlcycle.router.routing.Route.Reason;
+import io.mlcycle.router.routing.Route.Refusal;
+import io.mlcycle.router.routing.Target;
+import io.mlcycle.router.routing.TrafficRouter;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+
+/**
+ * Routes each proxied request: refusals get 404 / 503 with an OIP error body without reaching a backend, a
+ * backend that cannot be reached gets 502, every answer carries {@code x-mlcycle-revision}, and a mirrored
+ * request is buffered once so its copy can be sent beside the streamed original.
+ *
+ * <p>Why an interceptor: the reverse proxy's own failure answer is a bare 502 with no body, and its origin
+ * selector cannot refuse a request with a status of its own; {@code handleProxyRequest} can do both.
+ */
+final class RoutingInterceptor implements ProxyInterceptor {
+
+    static final String TARGET = "mlcycle.target";
+    private static final String START = "mlcycle.start";
+    private static final String REVISION = "mlcycle.revision";
+
+    private final TrafficRouter router;
+    private final RouterMetrics metrics;
+    private final RestMirror mirror;
+
+    RoutingInterceptor(TrafficRouter router, RouterMetrics metrics, RestMirror mirror) {
+        this.router = router;
+        this.metrics = metrics;
+        this.mirror = mirror;
+    }
+
+    @Override
+    public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
+        context.set(START, System.nanoTime());
+        ProxyRequest request = context.request();
+        Route route = router.route(Protocol.REST, request.headers().get(Headers.REVISION));
+        if (route instanceof Refusal refusal) {
+            context.set(REVISION, RouterMetrics.NO_REVISION);
+            int status = refusal.reason() == Reason.NO_SUCH_REVISION ? 404 : 503;
+            return Future.succeededFuture(ErrorResponses.error(request, status, refusal.message()));
+        }
+        Forward forward = (Forward) route;
+        context.set(TARGET, forward.target());
+        context.set(REVISION, forward.target().revision());
+        if (forward.mirror().isEmpty()) {
+            return forwardTo(context, forward.target());
+        }
+        // The copy needs the whole body: read it once, then send it to both (the original as a buffer too).
+        HttpServerRequest incoming = request.proxiedRequest();
+        MultiMap headers = RestMirror.copyOf(request.headers());
+        Future<io.vertx.core.buffer.Buffer> body = incoming.body();
+        incoming.resume();
+        return body.compose(buffer -> {
+            request.setBody(Body.body(buffer));
+            mirror.send(forward.mirror().get(), request.getMethod(), request.getURI(), headers, buffer);
+            return forwardTo(context, forward.target());
+        });
+    }
+
+    private static Future<io.vertx.httpproxy.ProxyResponse> forwardTo(ProxyContext context, Target target) {
+        return context.sendRequest().recover(failure -> Future.succeededFuture(ErrorResponses.error(
+                context.request(), 502, "revision '" + target.revision() + "' at "
+                        + target.endpoint().authority(Protocol.REST) + " did not answer: " + failure.getMessage())));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        Target target = context.get(TARGET, Target.class);
+        if (target != null) {
+            context.response().putHeader(Headers.REVISION, target.revision());
+        }
+        String code = String.valueOf(context.response().getStatusCode());
+        String revision = context.get(REVISION, String.class);
+        long start = context.get(START, Long.class);
+        return context.sendResponse().onComplete(sent ->
+                metrics.request(revision, Protocol.REST.label(), code, System.nanoTime() - start));
+    }
+}

@@ -1,0 +1,144 @@
+package io.mlcycle.router.routing;
+
+import io.mlcycle.router.routing.Route.Forward;
+import io.mlcycle.router.routing.Route.Reason;
+import io.mlcycle.router.routing.Route.Refusal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Routes requests over the table in force. {@link #install} swaps in a new table atomically (with fresh
+ * round-robin state); {@link #route} never blocks on it. Thread-safe.
+ *
+ * <p>A revision with weight but no ready endpoint for the request's protocol is left out of the weighted choice:
+ * its share goes to the others (normalized by the remaining weights) rather than failing, as while a new revision
+ * is still starting. Only a pinned request is answered 503 for it.
+ */
+public final class TrafficRouter {
+
+    private final AtomicReference<State> state = new AtomicReference<>(new State(RoutingTable.EMPTY));
+
+    /** Replaces the routing table; requests already routed keep their targets. */
+    public void install(RoutingTable table) {
+        state.set(new State(table));
+    }
+
+    /** The table in force. */
+    public RoutingTable table() {
+        return state.get().table;
+    }
+
+    /** The route of one request; {@code pinned} is the {@code x-mlcycle-revision} header's value, or null. */
+    public Route route(Protocol protocol, String pinned) {
+        return state.get().route(protocol, pinned);
+    }
+
+    /** One table and the round-robin state over it, per protocol. */
+    private static final class State {
+
+        private final RoutingTable table;
+        private final Map<Protocol, Weighted> weighted = new EnumMap<>(Protocol.class);
+        private final Map<String, Map<Protocol, Endpoints>> endpoints = new HashMap<>();
+        private final Map<Protocol, MirrorSampler> mirrorSamplers = new EnumMap<>(Protocol.class);
+
+        State(RoutingTable table) {
+            this.table = table;
+            for (Protocol protocol : Protocol.values()) {
+                weighted.put(protocol, new Weighted(table, protocol));
+                int percent = table.mirror().map(Mirror::percent).orElse(0);
+                mirrorSamplers.put(protocol, new MirrorSampler(percent));
+            }
+            for (Revision revision : table.revisions()) {
+                Map<Protocol, Endpoints> byProtocol = new EnumMap<>(Protocol.class);
+                for (Protocol protocol : Protocol.values()) {
+                    byProtocol.put(protocol, new Endpoints(revision.endpoints(protocol)));
+                }
+                endpoints.put(revision.name(), byProtocol);
+            }
+        }
+
+        Route route(Protocol protocol, String pinned) {
+            String revision;
+            if (pinned != null) {
+                if (table.revision(pinned).isEmpty()) {
+                    return new Refusal(Reason.NO_SUCH_REVISION, "no revision named '" + pinned + "'");
+                }
+                revision = pinned;
+            } else {
+                if (table.revisions().stream().allMatch(candidate -> candidate.weight() == 0)) {
+                    return new Refusal(Reason.UNAVAILABLE, "no revision has traffic");
+                }
+                revision = weighted.get(protocol).next();
+                if (revision == null) {
+                    return new Refusal(Reason.UNAVAILABLE,
+                            "no revision with traffic has a ready " + protocol.label() + " endpoint");
+                }
+            }
+            Optional<Endpoint> endpoint = endpoints.get(revision).get(protocol).next();
+            if (endpoint.isEmpty()) {
+                return new Refusal(Reason.UNAVAILABLE,
+                        "revision '" + revision + "' has no ready " + protocol.label() + " endpoint");
+            }
+            return new Forward(new Target(revision, endpoint.get()), mirror(protocol));
+        }
+
+        private Optional<Target> mirror(Protocol protocol) {
+            if (table.mirror().isEmpty() || !mirrorSamplers.get(protocol).next()) {
+                return Optional.empty();
+            }
+            String revision = table.mirror().get().revision();
+            Map<Protocol, Endpoints> byProtocol = endpoints.get(revision);
+            // A mirror revision that is not listed, or not ready, gets no copy: mirroring never refuses a request.
+            Optional<Endpoint> endpoint = byProtocol == null ? Optional.empty() : byProtocol.get(protocol).next();
+            return endpoint.map(chosen -> new Target(revision, chosen));
+        }
+    }
+
+    /** The weighted choice over the revisions with weight and a ready endpoint for one protocol. */
+    private static final class Weighted {
+
+        private final List<String> names = new ArrayList<>();
+        private final SmoothWeightedRoundRobin choice;
+
+        Weighted(RoutingTable table, Protocol protocol) {
+            List<Integer> weights = new ArrayList<>();
+            for (Revision revision : table.revisions()) {
+                if (revision.weight() > 0 && !revision.endpoints(protocol).isEmpty()) {
+                    names.add(revision.name());
+                    weights.add(revision.weight());
+                }
+            }
+            choice = new SmoothWeightedRoundRobin(weights.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The next revision's name, or null when none can take traffic. */
+        String next() {
+            int index = choice.next();
+            return index < 0 ? null : names.get(index);
+        }
+    }
+
+    /** Round-robin over one revision's endpoints for one protocol. */
+    private static final class Endpoints {
+
+        private final List<Endpoint> endpoints;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Endpoints(List<Endpoint> endpoints) {
+            this.endpoints = endpoints;
+        }
+
+        Optional<Endpoint> next() {
+            if (endpoints.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(endpoints.get(Math.floorMod(next.getAndIncrement(), endpoints.size())));
+        }
+    }
+}
