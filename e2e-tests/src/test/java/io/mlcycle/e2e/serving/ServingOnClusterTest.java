@@ -51,6 +51,7 @@ import io.mlcycle.e2e.support.ClusterS3;
 import io.mlcycle.e2e.support.NodeWorkloads;
 import io.mlcycle.e2e.support.TestCluster;
 import io.mlcycle.operator.config.OperatorSettings;
+import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.desired.RouterWorkload;
 import io.mlcycle.operator.desired.TrafficTable;
 
@@ -265,73 +266,77 @@ class ServingOnClusterTest {
         s3.copyKeysTo(namespace);
         register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
         register("2", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        for (String[] pin : new String[][] {{"a", "1"}, {"b", "2"}}) {
-            apply("""
-                    apiVersion: mlcycle.io/v1alpha1
-                    kind: InferenceService
-                    metadata: {name: %s}
-                    spec:
-                      model: {name: churn, version: "%s"}
-                      resources: {cpu: 200m, memory: 768Mi}
-                    """.formatted(pin[0], pin[1]));
-        }
-        awaitService("a", s -> ready(s, "True"));
-        awaitService("b", s -> ready(s, "True"));
 
-        // A router of its own over both InferenceServices' revisions, built by the operator's own desired/ code; the
-        // test sets its weights in the ConfigMap it watches, as a rollout will.
+        // Two revisions and a router in front of them, built by the operator's own desired/ code for an
+        // InferenceService "split" that is never applied: the test sets the weights in the ConfigMap the router
+        // watches, as a rollout will.
         InferenceService split = CLUSTER.client().getKubernetesSerialization().unmarshal("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: split}
                 spec:
                   model: {name: churn, track: latest}
+                  resources: {cpu: 200m, memory: 768Mi}
                 """, InferenceService.class);
         split.getMetadata().setNamespace(namespace);
         split.getMetadata().setUid(UUID.randomUUID().toString());
         RouterWorkload router = new RouterWorkload(split, OperatorSettings.defaults());
-        for (HasMetadata child : List.of(router.serviceAccount(), router.role(), router.roleBinding(),
-                router.traffic(weights(80, 20)), router.deployment(), router.endpoint())) {
+        List<HasMetadata> objects = new ArrayList<>(List.of(router.serviceAccount(), router.role(),
+                router.roleBinding(), router.traffic(weights(80, 20)), router.deployment(), router.endpoint()));
+        for (String version : List.of("1", "2")) {
+            ModelVersion registered = CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace)
+                    .withName("churn-" + version).get();
+            RevisionWorkload revision = new RevisionWorkload(split, registered, OperatorSettings.defaults());
+            objects.add(revision.deployment());
+            objects.add(revision.service());
+        }
+        for (HasMetadata child : objects) {
             child.getMetadata().setOwnerReferences(null); // no owner object exists: the garbage collector would take it
             CLUSTER.client().resource(child).create();
+        }
+        for (String deployment : List.of("split-v1", "split-v2")) {
+            CLUSTER.client().apps().deployments().inNamespace(namespace).withName(deployment).waitUntilCondition(
+                    d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
+                    READY.toSeconds(), TimeUnit.SECONDS);
         }
         CLUSTER.client().apps().deployments().inNamespace(namespace).withName("split-router").waitUntilCondition(
                 d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
                 READY.toSeconds(), TimeUnit.SECONDS);
         String address = routerAddress("split");
-        String url = "http://" + address + "/v2/models/churn/infer";
+        String url = "http://" + address + "/v2/models/split/infer";
         String body = JSON.writeValueAsString(request(1));
 
         Map<String, Integer> rest = new ConcurrentHashMap<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> send(url, body, null).statusCode() == 200);
+        awaitAnswer(url, body, "split-router");
         for (int i = 0; i < 2000; i++) {
             HttpResponse<String> answer = send(url, body, null);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             rest.merge(answer.headers().firstValue(REVISION_HEADER).orElse("none"), 1, Integer::sum);
         }
-        assertThat(rest.get("a-v1") / 2000.0).as("REST share of a-v1: " + rest).isBetween(0.77, 0.83);
-        assertThat(rest.get("a-v1") + rest.get("b-v2")).isEqualTo(2000);
+        assertThat(rest.get("split-v1") / 2000.0).as("REST share of split-v1: " + rest).isBetween(0.77, 0.83);
+        assertThat(rest.get("split-v1") + rest.get("split-v2")).isEqualTo(2000);
 
-        JsonNode grpc = JSON.readTree(python("split", address + ":8081", "churn", inputName(),
+        JsonNode grpc = JSON.readTree(python("split", address + ":8081", "split", inputName(),
                 JSON.writeValueAsString(rows(1)), "2000"));
         assertThat(grpc.path("errors").asInt(0)).as("gRPC errors: " + grpc).isZero();
-        assertThat(grpc.path("a-v1").asInt() / 2000.0).as("gRPC share of a-v1: " + grpc).isBetween(0.77, 0.83);
+        assertThat(grpc.path("split-v1").asInt() / 2000.0).as("gRPC share of split-v1: " + grpc).isBetween(0.77, 0.83);
 
         for (int i = 0; i < 50; i++) {
-            assertThat(send(url, body, "b-v2").headers().firstValue(REVISION_HEADER)).contains("b-v2");
+            assertThat(send(url, body, "split-v2").headers().firstValue(REVISION_HEADER)).contains("split-v2");
         }
-        JsonNode pinned = JSON.readTree(python("split", address + ":8081", "churn", inputName(),
-                JSON.writeValueAsString(rows(1)), "50", "b-v2"));
-        assertThat(pinned.path("b-v2").asInt()).as("pinned over gRPC: " + pinned).isEqualTo(50);
+        JsonNode pinned = JSON.readTree(python("split", address + ":8081", "split", inputName(),
+                JSON.writeValueAsString(rows(1)), "50", "split-v2"));
+        assertThat(pinned.path("split-v2").asInt()).as("pinned over gRPC: " + pinned).isEqualTo(50);
 
         try (Load load = new Load(url, body)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> load.answered.get() > 20);
             long changed = System.nanoTime();
             CLUSTER.client().configMaps().inNamespace(namespace).withName("split-traffic")
                     .edit(c -> { c.getData().put(TrafficTable.KEY, weights(0, 100).toJson()); return c; });
-            await().atMost(Duration.ofSeconds(10)).until(() -> load.onlySince("b-v2") > changed
-                    && load.answeredAfter(load.onlySince("b-v2")) >= 50);
-            long tookNanos = load.onlySince("b-v2") - changed;
+            // Done when 50 answers in a row came from split-v2 after the change (one sent just before it may too).
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.onlySince("split-v2") != 0
+                    && load.answeredAfter(Math.max(changed, load.onlySince("split-v2"))) >= 50);
+            long tookNanos = Math.max(0, load.onlySince("split-v2") - changed);
             System.out.printf("weight change 80/20 -> 0/100 in effect after %.0f ms%n", tookNanos / 1e6);
             assertThat(Duration.ofNanos(tookNanos)).as("time until the new weights held").isLessThan(Duration.ofSeconds(1));
             load.close();
@@ -343,8 +348,7 @@ class ServingOnClusterTest {
     void aChangedArtifactAndAnUnplaceableGpuRequestSayWhyInStatusAndInKubectlGet() throws Exception {
         s3.copyKeysTo(namespace);
         Path artifact = dir.resolve("model.tar.gz");
-        String source = trained.getSpec().getArtifact().getUri().replace("s3://", s3.hostEndpoint() + "/");
-        assertThat(s3.request("-o", artifact.toString(), source)).isEqualTo("200");
+        s3.get(trained.getSpec().getArtifact().getUri().replace("s3://mlcycle/", ""), artifact);
         String uri = s3.put(artifact, namespace + "/models/model.tar.gz");
         register("1", Approval.Approved, uri);
         Files.writeString(artifact, "not the model any more");
@@ -455,9 +459,26 @@ class ServingOnClusterTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Waits for a first 200 through a router; says what it answered and logged if none comes. */
+    private void awaitAnswer(String url, String body, String routerDeployment) throws Exception {
+        HttpResponse<String> last = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            last = send(url, body, null);
+            if (last.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        String logs = CLUSTER.client().apps().deployments().inNamespace(namespace).withName(routerDeployment)
+                .getLog();
+        throw new AssertionError("no answer through " + url + ": last " + last.statusCode() + " " + last.body()
+                + "\nrouter log:\n" + logs);
+    }
+
     private TrafficTable weights(int a, int b) {
-        return new TrafficTable(List.of(new TrafficTable.Route("a-v1", "a-v1", a),
-                new TrafficTable.Route("b-v2", "b-v2", b)), null);
+        return new TrafficTable(List.of(new TrafficTable.Route("split-v1", "split-v1", a),
+                new TrafficTable.Route("split-v2", "split-v2", b)), null);
     }
 
     /** The router Service's ClusterIP: the host reaches ClusterIPs, not the cluster's DNS names. */
@@ -500,9 +521,17 @@ class ServingOnClusterTest {
     }
 
     private void awaitVersion(String name, ModelVersionPhase phase) {
-        await().atMost(READY).pollInterval(Duration.ofSeconds(1)).until(() -> Optional.ofNullable(CLUSTER.client()
-                .resources(ModelVersion.class).inNamespace(namespace).withName(name).get())
-                .map(ModelVersion::getStatus).map(s -> s.getPhase()).orElse(null) == phase);
+        await().atMost(READY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            ModelVersion version = CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace).withName(name)
+                    .get();
+            ModelVersionPhase now = version == null || version.getStatus() == null ? null : version.getStatus().getPhase();
+            if (now != phase && (now == ModelVersionPhase.Ready || now == ModelVersionPhase.Failed)) {
+                // not an AssertionError: stop waiting at once, a validation verdict is final
+                throw new IllegalStateException(name + " ended " + now + " instead of " + phase + ": "
+                        + version.getStatus().getConditions());
+            }
+            assertThat(now).as(name).isEqualTo(phase);
+        });
     }
 
     private void apply(String yaml) {

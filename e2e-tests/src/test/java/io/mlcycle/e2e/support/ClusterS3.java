@@ -61,9 +61,22 @@ public final class ClusterS3 {
         return requestAs(accessKey(), secretKey(), curlArgs);
     }
 
+    /** Downloads {@code s3://mlcycle/<key>} to {@code file} from the host. */
+    public void get(String key, Path file) throws IOException, InterruptedException {
+        String status = curl(file.toString(), accessKey(), secretKey(), hostEndpoint() + "/mlcycle/" + key);
+        if (!"200".equals(status)) {
+            throw new AssertionError("GET s3://mlcycle/" + key + " answered HTTP " + status);
+        }
+    }
+
     /** A SigV4-signed request with curl, as any S3 client would send it; returns the HTTP status. */
     public String requestAs(String accessKey, String secretKey, String... curlArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+        return curl("/dev/null", accessKey, secretKey, curlArgs);
+    }
+
+    private String curl(String output, String accessKey, String secretKey, String... curlArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", output, "-w", "%{http_code}",
                 "--max-time", "10", "--aws-sigv4", "aws:amz:" + decoded("AWS_REGION") + ":s3",
                 "--user", accessKey + ":" + secretKey,
                 // curl 7.88 signs the body but does not send its hash, which S3 needs: declare it unsigned
