@@ -18,7 +18,7 @@ deps: ## install what building and testing needs from Debian's packages, when mi
 	tools/install-deps.sh
 
 .PHONY: demo
-demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, the iris training story (train, register, validate), then kubectl get
+demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, the iris story (train, register, validate, approve, serve, infer), then kubectl get
 	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
@@ -27,8 +27,19 @@ demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, th
 	$(KUBECTL) apply -n $(DEMO_NAMESPACE) -f examples/iris/trainingjob.yaml -f examples/iris/inferenceservice.yaml -f examples/iris/driftmonitor.yaml
 	$(KUBECTL) wait -n $(DEMO_NAMESPACE) trainingjob/iris-train-1 --for=jsonpath='{.status.phase}'=Succeeded --timeout=10m
 	$(KUBECTL) wait -n $(DEMO_NAMESPACE) modelversion -l mlcycle.io/model=iris --for=jsonpath='{.status.phase}'=Ready --timeout=5m
-	@echo; echo "export KUBECONFIG=$(KUBECONFIG_FILE)"; echo "\$$ kubectl get tj,mv -n $(DEMO_NAMESPACE)"
-	@$(KUBECTL) get tj,mv -n $(DEMO_NAMESPACE)
+	@echo; echo "# a person approves the version the run registered; the InferenceService (track: latest) then serves it"
+	version=$$($(KUBECTL) get -n $(DEMO_NAMESPACE) trainingjob/iris-train-1 -o jsonpath='{.status.modelVersion}'); \
+	  $(KUBECTL) patch -n $(DEMO_NAMESPACE) modelversion/$$version --type merge -p '{"spec":{"approval":"Approved"}}'
+	$(KUBECTL) wait -n $(DEMO_NAMESPACE) inferenceservice/iris --for=condition=Ready --timeout=5m
+	@echo; echo "\$$ kubectl get mlis -n $(DEMO_NAMESPACE)"
+	@$(KUBECTL) get mlis -n $(DEMO_NAMESPACE)
+	@echo; echo "# one inference from a pod in the cluster, at status.url"
+	$(KUBECTL) run iris-client -n $(DEMO_NAMESPACE) --rm -i --quiet --restart=Never --image=mlcycle.local/jre:17 \
+	  --image-pull-policy=Never --command -- curl -sS -H 'Content-Type: application/json' \
+	  -d '{"inputs":[{"name":"input","datatype":"FP32","shape":[2,4],"data":[5.1,3.5,1.4,0.2,6.7,3.1,5.6,2.4]}]}' \
+	  "$$($(KUBECTL) get -n $(DEMO_NAMESPACE) mlis/iris -o jsonpath='{.status.url}')/v2/models/iris/infer"; echo
+	@echo; echo "export KUBECONFIG=$(KUBECONFIG_FILE)"; echo "\$$ kubectl get tj,mv,mlis -n $(DEMO_NAMESPACE)"
+	@$(KUBECTL) get tj,mv,mlis -n $(DEMO_NAMESPACE)
 	@echo; echo "\$$ kubectl get mlcycle -n $(DEMO_NAMESPACE)"
 	@$(KUBECTL) get mlcycle -n $(DEMO_NAMESPACE)
 	@echo; echo "\$$ kubectl get pods -A"

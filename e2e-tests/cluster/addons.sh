@@ -84,3 +84,23 @@ install_jobset() {
     || die "JobSet's manifests (config/default of $dir) no longer name the image where install_jobset expects it"
   kubectl_admin apply --server-side --force-conflicts -f - <<<"$manifests" >/dev/null
 }
+
+# install_metrics_server: metrics-server (the resource metrics API that CPU HorizontalPodAutoscalers read), from its
+# upstream kustomize manifests in the Go module cache with the local image.
+install_metrics_server() {
+  local dir manifests
+  dir=$(cd "$CLUSTER_SRC_DIR/metrics-server" && go list -m -f '{{.Dir}}' sigs.k8s.io/metrics-server)
+  [[ -d $dir/manifests/base ]] || die "the sigs.k8s.io/metrics-server module is not in the Go module cache: run build.sh metrics-server"
+  # The kubelet serves a self-signed certificate here (no serving-certificate bootstrap), as on kind: hence
+  # --kubelet-insecure-tls, which kind's own metrics-server recipe uses too.
+  manifests=$("$BIN_DIR/kubectl" kustomize "$dir/manifests/base" \
+    | sed -e "s#image: .*metrics-server:.*#image: $IMAGE_PREFIX/metrics-server:$METRICS_SERVER_VERSION#" \
+          -e 's#imagePullPolicy: IfNotPresent#imagePullPolicy: Never#' \
+          -e 's#^        - --metric-resolution=15s#        - --metric-resolution=15s\n        - --kubelet-insecure-tls#' \
+          -e 's#^            cpu: 100m#            cpu: 20m#')
+  grep -q "image: $IMAGE_PREFIX/metrics-server:$METRICS_SERVER_VERSION" <<<"$manifests" \
+    || die "metrics-server's manifests (manifests/base of $dir) no longer name the image where install_metrics_server expects it"
+  grep -q -- "--kubelet-insecure-tls" <<<"$manifests" \
+    || die "metrics-server's manifests no longer have the args where install_metrics_server expects them"
+  kubectl_admin apply --server-side --force-conflicts -f - <<<"$manifests" >/dev/null
+}

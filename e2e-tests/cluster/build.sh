@@ -22,8 +22,9 @@ declare -A MODULES=(
   [seaweedfs]="mlcycle.io/cluster/weed"
   [pause]="mlcycle.io/cluster/pause"
   [jobset]="sigs.k8s.io/jobset"
+  [metrics-server]="sigs.k8s.io/metrics-server/cmd/metrics-server"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -84,6 +85,15 @@ ldflags_jobset() {
   echo "-s -w"
 }
 tags_jobset() { echo ""; }
+# Without the version stamp, `metrics-server --version` prints garbage (STACK.md).
+ldflags_metrics-server() {
+  local version
+  version=$(go list -m -f '{{.Version}}' sigs.k8s.io/metrics-server)
+  [[ $version == "$METRICS_SERVER_VERSION" ]] \
+    || die "metrics-server/go.mod pins sigs.k8s.io/metrics-server $version, lib.sh says $METRICS_SERVER_VERSION"
+  echo "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$version"
+}
+tags_metrics-server() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

@@ -71,6 +71,7 @@ apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
 kubectl_admin apply --server-side --force-conflicts -f "$REPO_ROOT/crds/" >/dev/null
 install_jobset
+install_metrics_server
 helm_admin upgrade --install mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-system \
   --create-namespace --set image.pullPolicy=Never >/dev/null
 wait_for kubelet "CoreDNS Ready" rollout_done kube-system coredns
@@ -78,5 +79,6 @@ wait_for kubelet "SeaweedFS Ready" rollout_done mlcycle-storage seaweedfs
 wait_for kubelet "bucket mlcycle" s3_create_bucket mlcycle
 wait_for kubelet "operator Ready" rollout_done mlcycle-system mlcycle-operator
 wait_for kubelet "JobSet controller Ready" rollout_done jobset-system jobset-controller-manager
+wait_for kubelet "metrics-server Ready" rollout_done kube-system metrics-server
 
 log "cluster up in ${SECONDS} s: export KUBECONFIG=$ADMIN_KUBECONFIG (kubectl: $BIN_DIR/kubectl)"

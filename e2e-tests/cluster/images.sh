@@ -16,7 +16,8 @@ OPERATOR_VERSION=0.1.0-SNAPSHOT
 JRE_IMAGE=$IMAGE_PREFIX/jre:17
 TORCH_IMAGE=$IMAGE_PREFIX/torch-trainer:1
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
-  "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/jobset:$JOBSET_VERSION" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
+  "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/jobset:$JOBSET_VERSION"
+  "$IMAGE_PREFIX/metrics-server:$METRICS_SERVER_VERSION" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
   "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/router:$OPERATOR_VERSION"
   "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION" "$TORCH_IMAGE")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
@@ -129,13 +130,14 @@ jar_image() {
     "$module/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
 }
 
-"$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs jobset >/dev/null
+"$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs jobset metrics-server >/dev/null
 start=$SECONDS
 binary_image pause 1 pause pause
 build_busybox
 binary_image coredns 1.15.0 coredns coredns
 binary_image seaweedfs 4.53 weed seaweedfs
 binary_image jobset "$JOBSET_VERSION" jobset jobset
+binary_image metrics-server "$METRICS_SERVER_VERSION" metrics-server metrics-server
 build_jre_base
 build_torch_image
 quarkus_image operator operator

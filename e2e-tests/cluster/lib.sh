@@ -13,6 +13,7 @@ CLUSTER_SRC_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 K8S_VERSION=v1.34.4   # must match k8s/go.mod (build.sh checks)
 ETCD_VERSION=v3.6.16  # must match etcd/go.mod
 JOBSET_VERSION=v0.10.1  # must match jobset/go.mod
+METRICS_SERVER_VERSION=v0.8.0  # must match metrics-server/go.mod
 
 MLCYCLE_CACHE="${MLCYCLE_CACHE:-$HOME/.cache/mlcycle}"
 BIN_DIR="$MLCYCLE_CACHE/k8s/$K8S_VERSION/bin"

@@ -382,6 +382,45 @@ class ServingOnClusterTest {
                 .containsPattern("gpu\\s+churn\\s+1\\s+False\\s+\\S+\\s+Unschedulable");
     }
 
+    @Test
+    void aCpuBoundServiceScalesOutUnderSustainedLoadAndBackInAfterIt() throws Exception {
+        s3.copyKeysTo(namespace);
+        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: busy}
+                spec:
+                  model: {name: churn, version: "1"}
+                  replicas: {min: 1, max: 3}
+                  resources: {cpu: 100m, memory: 768Mi}
+                """);
+        awaitService("busy", s -> ready(s, "True"));
+        assertThat(CLUSTER.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
+                .withName("busy-v1").get()).as("the HPA").isNotNull();
+        String url = "http://" + routerAddress("busy") + "/v2/models/busy/infer";
+        String body = JSON.writeValueAsString(request(64));
+
+        List<Load> loads = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                loads.add(new Load(url, body));
+            }
+            // metrics-server samples every 15 s and the HPA looks every 15 s: minutes, not seconds, on a busy node.
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Optional.ofNullable(
+                    get("busy").getStatus().getStable().getReplicas()).orElse(0) >= 2);
+        } finally {
+            for (Load load : loads) {
+                load.close();
+            }
+        }
+        assertThat(loads).allSatisfy(load -> assertThat(load.failures).as("failed requests while scaling out").isEmpty());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Objects.equals(
+                get("busy").getStatus().getStable().getReplicas(), 1));
+        Deployment revision = CLUSTER.client().apps().deployments().inNamespace(namespace).withName("busy-v1").get();
+        assertThat(revision.getSpec().getReplicas()).isEqualTo(1);
+    }
+
     /** Sequential requests from the host until closed: what answered, what failed, and when. */
     private final class Load implements AutoCloseable {
 

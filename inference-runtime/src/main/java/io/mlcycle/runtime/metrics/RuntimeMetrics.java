@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>{@code mlcycle_inference_requests_total{model, version, protocol, code, outcome}}: inference requests
  *     answered; {@code code} is the HTTP status (REST) or gRPC status name, {@code outcome} SUCCESS, CLIENT_ERROR
  *     or SERVER_ERROR for both;</li>
+ * <li>{@code mlcycle_inference_in_flight}: requests arrived and not yet answered (REST and gRPC), the per-pod
+ *     concurrency an InferenceService's HPA aims {@code targetConcurrency} at;</li>
  * <li>{@code mlcycle_inference_request_duration_seconds{model, version, protocol}}: latency histogram, from the
  *     request reaching the runtime to its answer being handed to the transport;</li>
  * <li>{@code mlcycle_batch_size{model, version}}: rows per engine call, and {@code mlcycle_batch_requests}:
@@ -45,9 +48,22 @@ public final class RuntimeMetrics implements BatchObserver {
     private final Map<ModelLabels, EngineCallMeters> engineCalls = new ConcurrentHashMap<>();
     private final Map<ModelLabels, AtomicReference<ScheduledModel>> queues = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> loadNanos = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public RuntimeMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("mlcycle.inference.in.flight", inFlight, AtomicInteger::get)
+                .description("Inference requests arrived and not yet answered: the concurrency an autoscaler aims at")
+                .register(registry);
+    }
+
+    /** An inference request arrived; {@link #inferenceEnded()} follows once it is answered, however it ends. */
+    public void inferenceStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    public void inferenceEnded() {
+        inFlight.decrementAndGet();
     }
 
     /** One inference request answered. */

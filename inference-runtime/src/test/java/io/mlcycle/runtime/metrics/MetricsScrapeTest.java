@@ -99,6 +99,9 @@ class MetricsScrapeTest {
         assertThat(after.has("mlcycle_engine_call_duration_seconds_bucket", with(churn, "le", "+Inf"))).isTrue();
         assertThat(after.has("mlcycle_batch_size_bucket", with(churn, "le", "8.0"))).isTrue();
         assertThat(after.has("mlcycle_queue_depth", churn)).isTrue();
+        assertThat(after.has("mlcycle_inference_in_flight", Map.of())).isTrue();
+        assertThat(after.value("mlcycle_inference_in_flight", Map.of())).as("every answered request left the count, "
+                + "successes, refusals and the unknown model alike").isZero();
         for (String phase : new String[] {"fetch", "load", "warmup"}) {
             assertThat(after.has("mlcycle_model_load_duration_seconds", with(churn, "phase", phase))).isTrue();
         }

@@ -89,6 +89,7 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> reply) {
         long started = System.nanoTime();
+        metrics.inferenceStarted();
         Optional<String> version = version(request.getModelVersion());
         InferenceRequest decoded;
         try {
@@ -105,6 +106,7 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
         }
         answer.whenComplete((response, error) -> {
             if (answer.isCancelled()) {
+                metrics.inferenceEnded();
                 metrics.request("grpc", ModelLabels.of(server, request.getModelName(), version), "CANCELLED",
                         Outcome.CLIENT_ERROR, System.nanoTime() - started);
                 return;
@@ -120,6 +122,7 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
                 fail(request, version, started, reply, e);
                 return;
             }
+            metrics.inferenceEnded(); // before the answer leaves: a client that scrapes next sees it counted out
             reply.onNext(message);
             reply.onCompleted();
             metrics.request("grpc", new ModelLabels(response.modelName(), response.modelVersion()), "OK",
@@ -130,6 +133,7 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
     private void fail(ModelInferRequest request, Optional<String> version, long started,
             StreamObserver<ModelInferResponse> reply, RuntimeException failure) {
         StatusException status = GrpcErrors.of(failure);
+        metrics.inferenceEnded();
         reply.onError(status);
         Outcome outcome = failure instanceof InferenceException e ? Outcome.of(e.kind()) : Outcome.SERVER_ERROR;
         metrics.request("grpc", ModelLabels.of(server, request.getModelName(), version),

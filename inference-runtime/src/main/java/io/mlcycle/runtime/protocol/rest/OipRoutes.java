@@ -92,8 +92,8 @@ public class OipRoutes {
                 .blockingHandler(ctx -> profile(ctx, version(ctx), true), false);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
         // Routes of their own: Vert.x wants a body handler first on its route, and the clock starts before the body.
-        router.post("/v2/models/:model/infer").handler(OipRoutes::started);
-        router.post("/v2/models/:model/versions/:version/infer").handler(OipRoutes::started);
+        router.post("/v2/models/:model/infer").handler(this::started);
+        router.post("/v2/models/:model/versions/:version/infer").handler(this::started);
         router.post("/v2/models/:model/infer").handler(body).handler(ctx -> infer(ctx, Optional.empty()));
         router.post("/v2/models/:model/versions/:version/infer").handler(body).handler(ctx -> infer(ctx, version(ctx)));
         router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
@@ -241,8 +241,11 @@ public class OipRoutes {
      * Notes when an inference request arrived (before its body is read) and what it names, so that its answer can
      * be counted from any handler, the failure handler of the {@code /v2/*} route included.
      */
-    private static void started(RoutingContext ctx) {
+    private void started(RoutingContext ctx) {
         ctx.put(STARTED, System.nanoTime());
+        metrics.inferenceStarted();
+        // Once per request, however it ends: answered, failed, or the client gone.
+        ctx.addEndHandler(ended -> metrics.inferenceEnded());
         ctx.put(MODEL, ctx.pathParam("model"));
         ctx.put(VERSION, ctx.pathParam("version"));
         ctx.next();
