@@ -94,6 +94,12 @@ bench-clients: build ## the runtime at batch 1 seen by wrk (REST) and ghz (gRPC)
 soak-runtime: build ## 10 min at 70% of saturation, batching off then on: errors, RSS, heap, threads, fds; writes bench/results/soak.md
 	bench/soak-runtime.sh
 
+.PHONY: bench-serving
+bench-serving: build cluster-up ## apply → answered by stage, the router against direct (REST, gRPC), weight-change time; writes bench/results/serving.md
+	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv
+	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
+	KUBECONFIG=$(KUBECONFIG_FILE) bench/serving-bench.sh
+
 .PHONY: bench-training
 bench-training: build cluster-up ## apply → ModelVersion Ready for the iris example, by stage, and the operator's reconcile p50/p99; writes bench/results/training.md
 	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv

@@ -25,7 +25,7 @@ helm_admin() {
 # apply_addon NAME: addons/NAME.yaml with the @VARIABLES@ of lib.sh filled in.
 apply_addon() {
   sed -e "s/@DNS_SERVICE_IP@/$DNS_SERVICE_IP/g" -e "s/@CLUSTER_DOMAIN@/$CLUSTER_DOMAIN/g" \
-    -e "s#@IMAGE_PREFIX@#$IMAGE_PREFIX#g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
+    -e "s#@IMAGE_PREFIX@#$IMAGE_PREFIX#g" -e "s/@TRAEFIK_VERSION@/$TRAEFIK_VERSION/g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
     | kubectl_admin apply -f - >/dev/null
 }
 
@@ -103,4 +103,19 @@ install_metrics_server() {
   grep -q -- "--kubelet-insecure-tls" <<<"$manifests" \
     || die "metrics-server's manifests no longer have the args where install_metrics_server expects them"
   kubectl_admin apply --server-side --force-conflicts -f - <<<"$manifests" >/dev/null
+}
+
+# install_traefik: Traefik as the Gateway API implementation (the `gatewayApi` traffic provider): the standard-channel
+# Gateway API CRDs of the sigs.k8s.io/gateway-api module Traefik requires (config/crd/standard in the Go module cache),
+# then addons/traefik.yaml (RBAC, the Deployment, Service traefik-system/traefik :80, GatewayClass `traefik`, Gateway
+# traefik-system/mlcycle with one HTTP listener on 8000 open to routes of all namespaces).
+install_traefik() {
+  local dir
+  dir=$(cd "$CLUSTER_SRC_DIR/traefik" && go list -m -f '{{.Dir}}' sigs.k8s.io/gateway-api)
+  [[ -d $dir/config/crd/standard ]] || die "the sigs.k8s.io/gateway-api module is not in the Go module cache: run build.sh traefik"
+  kubectl_admin apply --server-side --force-conflicts -f "$dir/config/crd/standard" >/dev/null
+  # The GatewayClass and Gateway below need their CRDs served (well under a second on a fresh cluster).
+  kubectl --kubeconfig "$ADMIN_KUBECONFIG" wait --for=condition=Established --timeout=30s \
+    -f "$dir/config/crd/standard" >/dev/null
+  apply_addon traefik
 }

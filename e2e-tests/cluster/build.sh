@@ -23,8 +23,9 @@ declare -A MODULES=(
   [pause]="mlcycle.io/cluster/pause"
   [jobset]="sigs.k8s.io/jobset"
   [metrics-server]="sigs.k8s.io/metrics-server/cmd/metrics-server"
+  [traefik]="mlcycle.io/cluster/traefik"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -94,6 +95,18 @@ ldflags_metrics-server() {
   echo "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$version"
 }
 tags_metrics-server() { echo ""; }
+# Upstream's Makefile stamps pkg/version.Version (also Codename, whose default is already right, and BuildDate, left
+# unset); without it `traefik version` and the startup log say "dev". The Gateway API module is checked too: install_traefik applies its CRDs.
+ldflags_traefik() {
+  local version gateway_api
+  version=$(go list -m -f '{{.Version}}' github.com/traefik/traefik/v3)
+  [[ $version == "$TRAEFIK_VERSION" ]] || die "traefik/go.mod pins github.com/traefik/traefik/v3 $version, lib.sh says $TRAEFIK_VERSION"
+  gateway_api=$(go list -m -f '{{.Version}}' sigs.k8s.io/gateway-api)
+  [[ $gateway_api == "$GATEWAY_API_VERSION" ]] \
+    || die "traefik/go.mod pins sigs.k8s.io/gateway-api $gateway_api, lib.sh says $GATEWAY_API_VERSION"
+  echo "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version"
+}
+tags_traefik() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

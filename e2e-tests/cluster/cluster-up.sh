@@ -66,12 +66,13 @@ start_kube_proxy
 wait_for kubelet "node $NODE_NAME Ready" node_ready
 wait_for gpu-device-plugin "$GPU_COUNT nvidia.com/gpu on the node" node_gpus
 
-log "add-ons: CoreDNS, SeaweedFS, JobSet, CRDs, operator"
+log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, CRDs, operator"
 apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
 kubectl_admin apply --server-side --force-conflicts -f "$REPO_ROOT/crds/" >/dev/null
 install_jobset
 install_metrics_server
+install_traefik
 helm_admin upgrade --install mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-system \
   --create-namespace --set image.pullPolicy=Never >/dev/null
 wait_for kubelet "CoreDNS Ready" rollout_done kube-system coredns
@@ -80,5 +81,6 @@ wait_for kubelet "bucket mlcycle" s3_create_bucket mlcycle
 wait_for kubelet "operator Ready" rollout_done mlcycle-system mlcycle-operator
 wait_for kubelet "JobSet controller Ready" rollout_done jobset-system jobset-controller-manager
 wait_for kubelet "metrics-server Ready" rollout_done kube-system metrics-server
+wait_for kubelet "Traefik Ready" rollout_done traefik-system traefik
 
 log "cluster up in ${SECONDS} s: export KUBECONFIG=$ADMIN_KUBECONFIG (kubectl: $BIN_DIR/kubectl)"

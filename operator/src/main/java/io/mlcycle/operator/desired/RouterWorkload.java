@@ -89,7 +89,8 @@ public final class RouterWorkload {
 
     public Deployment deployment() {
         String name = ServingNames.router(service);
-        Map<String, Quantity> amounts = Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi"));
+        // CPU is shared by requests under contention: the router relays every request of the revisions behind it.
+        Map<String, Quantity> amounts = Map.of("cpu", new Quantity("200m"), "memory", new Quantity("256Mi"));
         return new DeploymentBuilder().withMetadata(metadata(name))
                 .withNewSpec().withReplicas(1)
                     .withNewSelector().withMatchLabels(selector()).endSelector()
@@ -115,7 +116,7 @@ public final class RouterWorkload {
                                     .withProtocol("TCP").endPort()
                                 .addNewPort().withName("grpc").withContainerPort(RevisionWorkload.GRPC_PORT)
                                     .withProtocol("TCP").endPort()
-                                .withReadinessProbe(probe("/q/health/ready", 2))
+                                .withReadinessProbe(probe("/q/health/ready", 1))
                                 .withLivenessProbe(probe("/q/health/live", 10))
                                 .withNewResources().withRequests(amounts).withLimits(Map.of("memory", amounts.get("memory")))
                                 .endResources()

@@ -1,5 +1,6 @@
 package io.mlcycle.operator.reconciler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -38,6 +40,7 @@ import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.TrafficProvider;
 import io.mlcycle.operator.config.OperatorConfig;
 import io.mlcycle.operator.config.OperatorSettings;
+import io.mlcycle.operator.desired.GatewayRoute;
 import io.mlcycle.operator.desired.Labels;
 import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.desired.RouterWorkload;
@@ -47,6 +50,7 @@ import io.mlcycle.operator.rollout.Switchover;
 import io.mlcycle.operator.status.ConditionSet;
 import io.mlcycle.operator.status.InferenceServiceStatusDerivation;
 import io.mlcycle.operator.status.RevisionView;
+import io.mlcycle.operator.status.TrafficState;
 
 /**
  * InferenceService: resolve the ModelVersion to serve, plan the switch from the stable one, apply one Deployment and
@@ -57,6 +61,8 @@ import io.mlcycle.operator.status.RevisionView;
 public class InferenceServiceReconciler implements Reconciler<InferenceService> {
 
     static final String MODEL_INDEX = "mlcycle-model";
+    private static final Duration ROUTE_POLL = Duration.ofSeconds(3);
+    private static final Duration DISCOVERY_POLL = Duration.ofSeconds(60);
     private static final String CHILD_SELECTOR = Labels.INFERENCE_SERVICE;
 
     private final KubernetesClient client;
@@ -64,6 +70,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     private final OperatorConfig config;
     private final TransitionEvents events;
     private final ReconcileMetrics metrics;
+    private final GatewayRoutes routes;
     private InformerEventSource<ModelVersion, InferenceService> versions;
 
     public InferenceServiceReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
@@ -72,6 +79,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         this.settings = config.settings();
         this.events = new TransitionEvents(client);
         this.metrics = new ReconcileMetrics(registry, "InferenceService");
+        this.routes = new GatewayRoutes(client);
     }
 
     @Override
@@ -123,10 +131,11 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         Map<String, ModelVersion> byName = ofModel.stream()
                 .collect(Collectors.toMap(v -> v.getMetadata().getName(), Function.identity()));
         ModelChoice.Result choice = ModelChoice.choose(service, ofModel);
-        if (service.getSpec().getTraffic() != null
-                && service.getSpec().getTraffic().getProvider() == TrafficProvider.gatewayApi) {
-            return stalled(service, "TrafficProviderNotSupported", "traffic.provider gatewayApi is not supported by "
-                    + "this operator version yet; use provider router");
+        boolean viaGateway = service.getSpec().getTraffic() != null
+                && service.getSpec().getTraffic().getProvider() == TrafficProvider.gatewayApi;
+        if (viaGateway && !routes.served()) {
+            // No event says when the CRDs arrive: look again now and then.
+            return stalled(service, "GatewayApiNotInstalled", GatewayRoutes.MISSING).rescheduleAfter(DISCOVERY_POLL);
         }
         List<Deployment> deployments = owned(service, context, Deployment.class);
         List<Pod> pods = OwnedChildren.of(service, context.getSecondaryResources(Pod.class));
@@ -143,21 +152,33 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         Switchover.Plan plan = Switchover.plan(new Switchover.Inputs(previous, choice.version(), byName, ready, required,
                 now, config.drainDelay()));
         ChildApplier applier = new ChildApplier(client);
+        TrafficState traffic;
+        String url;
+        String grpcUrl;
         try {
-            applyChildren(service, context, plan, applier);
+            applyChildren(service, context, plan, applier, viaGateway);
+            if (viaGateway) {
+                Optional<GenericKubernetesResource> gateway = routes.gateway(service);
+                traffic = routes.state(service, gateway, routes.route(service));
+                url = GatewayRoutes.url(service, gateway);
+                grpcUrl = null; // gRPC through the Gateway (a GRPCRoute) is not made yet: the revisions' Services serve it
+            } else {
+                RouterWorkload router = new RouterWorkload(service, settings);
+                traffic = TrafficState.router(deployments.stream()
+                        .filter(d -> d.getMetadata().getName().equals(router.deployment().getMetadata().getName()))
+                        .anyMatch(d -> d.getStatus() != null && d.getStatus().getReadyReplicas() != null
+                                && d.getStatus().getReadyReplicas() > 0));
+                url = router.url();
+                grpcUrl = router.grpcUrl();
+            }
         } catch (ChildApplier.NameTaken e) {
             return stalled(service, "NameTaken", e.getMessage());
         } finally {
             metrics.childWrites(applier.writes());
         }
-        RouterWorkload router = new RouterWorkload(service, settings);
-        boolean routerReady = deployments.stream()
-                .filter(d -> d.getMetadata().getName().equals(router.deployment().getMetadata().getName()))
-                .anyMatch(d -> d.getStatus() != null && d.getStatus().getReadyReplicas() != null
-                        && d.getStatus().getReadyReplicas() > 0);
         InferenceServiceStatus status = InferenceServiceStatusDerivation.derive(service,
-                new InferenceServiceStatusDerivation.Observation(choice, plan, views, routerReady, router.url(),
-                        router.grpcUrl(), now), RevisionWorkload.CONTAINER);
+                new InferenceServiceStatusDerivation.Observation(choice, plan, views, traffic, url, grpcUrl, now),
+                RevisionWorkload.CONTAINER);
         UpdateControl<InferenceService> control;
         if (StatusWrites.changed(client, previous, status)) {
             events.record(service, previous, status);
@@ -167,7 +188,12 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         } else {
             control = UpdateControl.noUpdate();
         }
-        return plan.requeueAfter().map(control::rescheduleAfter).orElse(control);
+        Optional<Duration> again = plan.requeueAfter();
+        if (viaGateway && !traffic.ready()) {
+            // No informer on routes (the CRDs may be absent at start): look at the Gateway's verdict again shortly.
+            again = Optional.of(again.filter(d -> d.compareTo(ROUTE_POLL) < 0).orElse(ROUTE_POLL));
+        }
+        return again.map(control::rescheduleAfter).orElse(control);
     }
 
     private static RevisionView view(RevisionWorkload revision, List<Deployment> deployments, List<Pod> pods) {
@@ -180,31 +206,40 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
 
     /** The revisions of the plan and the router in front of them; revisions no longer served are removed. */
     private void applyChildren(InferenceService service, Context<InferenceService> context, Switchover.Plan plan,
-            ChildApplier applier) {
+            ChildApplier applier, boolean viaGateway) {
         List<HasMetadata> desired = new ArrayList<>();
-        List<TrafficTable.Route> routes = new ArrayList<>();
+        List<TrafficTable.Route> weights = new ArrayList<>();
         for (Switchover.Variant variant : variants(plan)) {
             RevisionWorkload revision = new RevisionWorkload(service, variant.version(), settings);
             desired.add(revision.deployment());
             desired.add(revision.service());
             revision.disruptionBudget().ifPresent(desired::add);
             revision.autoscaler().ifPresent(desired::add);
-            routes.add(new TrafficTable.Route(revision.name(), revision.name(), variant.weight()));
+            weights.add(new TrafficTable.Route(revision.name(), revision.name(), variant.weight()));
         }
-        RouterWorkload router = new RouterWorkload(service, settings);
-        desired.add(router.serviceAccount());
-        desired.add(router.role());
-        desired.add(router.roleBinding());
-        desired.add(router.traffic(new TrafficTable(routes, null)));
-        desired.add(router.deployment());
-        desired.add(router.endpoint());
+        TrafficTable table = new TrafficTable(weights, null);
+        if (!viaGateway) {
+            RouterWorkload router = new RouterWorkload(service, settings);
+            desired.add(router.serviceAccount());
+            desired.add(router.role());
+            desired.add(router.roleBinding());
+            desired.add(router.traffic(table));
+            desired.add(router.deployment());
+            desired.add(router.endpoint());
+        }
         Set<String> wanted = new HashSet<>();
         for (HasMetadata child : desired) {
             wanted.add(child.getKind() + "/" + child.getMetadata().getName());
             applier.apply(service, child, cached(context, child));
         }
+        if (viaGateway) {
+            applier.apply(service, GatewayRoute.httpRoute(service, table), routes.route(service));
+        } else {
+            routes.removeOwned(service, applier);
+        }
+        // What no longer serves goes: old revisions, and the router's objects after a move to the Gateway.
         for (Class<? extends HasMetadata> kind : List.of(Deployment.class, Service.class, PodDisruptionBudget.class,
-                HorizontalPodAutoscaler.class)) {
+                HorizontalPodAutoscaler.class, ConfigMap.class, ServiceAccount.class, Role.class, RoleBinding.class)) {
             for (HasMetadata live : owned(service, context, kind)) {
                 if (!wanted.contains(live.getKind() + "/" + live.getMetadata().getName())
                         && live.getMetadata().getDeletionTimestamp() == null) {

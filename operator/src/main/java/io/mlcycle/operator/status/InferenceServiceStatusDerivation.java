@@ -24,7 +24,7 @@ public final class InferenceServiceStatusDerivation {
 
     /** Everything observed for one reconcile. */
     public record Observation(ModelChoice.Result choice, Switchover.Plan plan, Map<String, RevisionView> revisions,
-            boolean routerReady, String url, String grpcUrl, Instant now) {
+            TrafficState traffic, String url, String grpcUrl, Instant now) {
     }
 
     public static InferenceServiceStatus derive(InferenceService service, Observation seen, String container) {
@@ -75,9 +75,10 @@ public final class InferenceServiceStatusDerivation {
                     .orElseGet(() -> new Verdict(false, true, false, "RevisionStarting", serving
                             + " is starting: fetching and loading the model", InferenceServicePhase.Pending));
         }
-        if (!seen.routerReady()) {
-            return new Verdict(false, true, false, "RouterStarting", serving
-                    + " is Ready; the router in front of it is starting", InferenceServicePhase.Pending);
+        TrafficState traffic = seen.traffic();
+        if (!traffic.ready()) {
+            return new Verdict(false, !traffic.stalled(), traffic.stalled(), traffic.reason(), serving + " is Ready; "
+                    + traffic.message(), traffic.stalled() ? InferenceServicePhase.Failed : InferenceServicePhase.Pending);
         }
         Optional<Switchover.Variant> canary = seen.plan().canary();
         if (canary.isPresent()) {
@@ -88,7 +89,8 @@ public final class InferenceServiceStatusDerivation {
             return new Verdict(true, !choice.terminal(), choice.terminal(), choice.reason(), "serving " + serving
                     + "; " + choice.message(), InferenceServicePhase.Ready);
         }
-        return new Verdict(true, false, false, "Serving", "serving " + serving + " at " + seen.url(),
+        return new Verdict(true, false, false, "Serving", "serving " + serving
+                + (seen.url() == null ? "" : " at " + seen.url()),
                 InferenceServicePhase.Ready);
     }
 

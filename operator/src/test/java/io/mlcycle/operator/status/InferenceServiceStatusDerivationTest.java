@@ -36,7 +36,8 @@ class InferenceServiceStatusDerivationTest {
     private static InferenceServiceStatus derive(ModelChoice.Result choice, Switchover.Plan plan,
             Map<String, RevisionView> revisions, boolean routerReady) {
         return InferenceServiceStatusDerivation.derive(Fixtures.inferenceService(""),
-                new InferenceServiceStatusDerivation.Observation(choice, plan, revisions, routerReady, URL,
+                new InferenceServiceStatusDerivation.Observation(choice, plan, revisions,
+                        TrafficState.router(routerReady), URL,
                         "churn.ml.svc.cluster.local:8081", NOW), "runtime");
     }
 

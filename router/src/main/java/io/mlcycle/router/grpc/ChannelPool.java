@@ -28,7 +28,7 @@ public final class ChannelPool implements AutoCloseable {
     /** The channel to an endpoint's gRPC port. */
     ManagedChannel channel(Endpoint endpoint) {
         return channels.computeIfAbsent(endpoint.authority(Protocol.GRPC), key ->
-                NettyChannelBuilder.forAddress(endpoint.address(), endpoint.grpcPort()).usePlaintext()
+                NettyChannelBuilder.forAddress(endpoint.address(), endpoint.grpcPort()).usePlaintext().directExecutor()
                         .maxInboundMessageSize(maxMessageBytes).build());
     }
 

@@ -30,7 +30,9 @@ public final class GrpcProxyServer {
     public GrpcProxyServer(int port, TrafficRouter router, ChannelPool channels, RouterMetrics metrics,
             int maxMessageBytes, long mirrorTimeoutMillis) {
         ProxyCallHandler handler = new ProxyCallHandler(router, channels, metrics, mirrorTimeoutMillis);
-        server = NettyServerBuilder.forPort(port).maxInboundMessageSize(maxMessageBytes)
+        // directExecutor: the relay never blocks (it only hands messages on), so calls run on the Netty event loops
+        // instead of hopping to a thread pool and back for every message.
+        server = NettyServerBuilder.forPort(port).directExecutor().maxInboundMessageSize(maxMessageBytes)
                 .fallbackHandlerRegistry(new HandlerRegistry() {
                     @Override
                     public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {

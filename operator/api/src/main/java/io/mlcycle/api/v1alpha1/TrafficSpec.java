@@ -13,8 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class TrafficSpec {
 
     @Default("router")
-    @JsonPropertyDescription("router (default, works on any cluster: the runtime image in router mode splits by exact weights, "
-            + "mirrors and counts per variant) or gatewayApi (HTTPRoute weights on a Gateway).")
+    @JsonPropertyDescription("router (default, works on any cluster: a router Deployment in front of the revisions splits "
+            + "by exact weights, mirrors and counts per variant) or gatewayApi (HTTPRoute weights on a Gateway).")
     private TrafficProvider provider = TrafficProvider.router;
 
     @JsonPropertyDescription("The Gateway the HTTPRoute attaches to (provider gatewayApi only).")

@@ -1,0 +1,116 @@
+package io.mlcycle.operator.reconciler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.mlcycle.api.v1alpha1.GatewayRef;
+import io.mlcycle.api.v1alpha1.InferenceService;
+import io.mlcycle.operator.desired.GatewayRoute;
+import io.mlcycle.operator.desired.ServingNames;
+import io.mlcycle.operator.status.TrafficState;
+
+/**
+ * Provider {@code gatewayApi}: the InferenceService's HTTPRoute and the Gateway it names, read through the API on each
+ * reconcile rather than with informers, so that a cluster without the Gateway API CRDs does not keep the operator
+ * from starting; a route not yet accepted is looked at again shortly.
+ */
+final class GatewayRoutes {
+
+    static final String MISSING = "traffic.provider is gatewayApi but this cluster does not serve "
+            + GatewayRoute.API_VERSION + " HTTPRoutes: install a Gateway API implementation with its CRDs, "
+            + "or use traffic.provider router";
+    private static final ResourceDefinitionContext HTTP_ROUTE = context("HTTPRoute", "httproutes");
+    private static final ResourceDefinitionContext GATEWAY = context("Gateway", "gateways");
+
+    /** How long an answer of API discovery is trusted: CRDs come and go rarely, reconciles come often. */
+    private static final Duration DISCOVERY_TTL = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    private volatile boolean served;
+    private volatile Instant discovered = Instant.EPOCH;
+
+    GatewayRoutes(KubernetesClient client) {
+        this.client = client;
+    }
+
+    private static ResourceDefinitionContext context(String kind, String plural) {
+        return new ResourceDefinitionContext.Builder().withGroup(GatewayRoute.GROUP).withVersion(GatewayRoute.VERSION)
+                .withKind(kind).withPlural(plural).withNamespaced(true).build();
+    }
+
+    /** Whether the cluster serves HTTPRoutes (API discovery, asked again after {@link #DISCOVERY_TTL}). */
+    boolean served() {
+        Instant now = Instant.now();
+        if (now.isAfter(discovered.plus(DISCOVERY_TTL))) {
+            served = client.supports(GatewayRoute.API_VERSION, "HTTPRoute");
+            discovered = now;
+        }
+        return served;
+    }
+
+    Optional<GenericKubernetesResource> route(InferenceService service) {
+        return Optional.ofNullable(client.genericKubernetesResources(HTTP_ROUTE)
+                .inNamespace(service.getMetadata().getNamespace()).withName(ServingNames.endpoint(service)).get());
+    }
+
+    Optional<GenericKubernetesResource> gateway(InferenceService service) {
+        GatewayRef ref = service.getSpec().getTraffic().getGateway();
+        return Optional.ofNullable(client.genericKubernetesResources(GATEWAY)
+                .inNamespace(GatewayRoute.gatewayNamespace(service)).withName(ref.getName()).get());
+    }
+
+    /** The route of a service that moved back to the router, if this cluster serves routes at all. */
+    void removeOwned(InferenceService service, ChildApplier applier) {
+        if (!served()) {
+            return;
+        }
+        route(service).filter(route -> OwnedChildren.ownedBy(service, route)).ifPresent(applier::delete);
+    }
+
+    /** How the route stands with its Gateway; the Gateway missing is a mistake in spec a person must fix. */
+    TrafficState state(InferenceService service, Optional<GenericKubernetesResource> gateway,
+            Optional<GenericKubernetesResource> route) {
+        GatewayRef ref = service.getSpec().getTraffic().getGateway();
+        String namespace = GatewayRoute.gatewayNamespace(service);
+        if (gateway.isEmpty()) {
+            return new TrafficState(false, true, "GatewayNotFound", "Gateway " + namespace + "/" + ref.getName()
+                    + " does not exist: create it, or name another in spec.traffic.gateway");
+        }
+        if (route.isEmpty()) {
+            return new TrafficState(false, false, "RouteNotAccepted", "creating HTTPRoute "
+                    + ServingNames.endpoint(service));
+        }
+        return TrafficState.route(route.get(), ref.getName(), namespace);
+    }
+
+    /**
+     * status.url: the route's host name, else the Gateway's first address, with the HTTP listener's port unless 80;
+     * null while the Gateway has no address.
+     */
+    static String url(InferenceService service, Optional<GenericKubernetesResource> gateway) {
+        GatewayRef ref = service.getSpec().getTraffic().getGateway();
+        if (ref.getHostname() != null) {
+            return "http://" + ref.getHostname();
+        }
+        Optional<String> address = gateway.map(g -> g.getAdditionalProperties().get("status"))
+                .filter(Map.class::isInstance).map(s -> ((Map<?, ?>) s).get("addresses"))
+                .filter(List.class::isInstance).flatMap(a -> ((List<?>) a).stream().findFirst())
+                .filter(Map.class::isInstance).map(a -> String.valueOf(((Map<?, ?>) a).get("value")));
+        if (address.isEmpty()) {
+            return null;
+        }
+        Integer port = gateway.map(g -> g.getAdditionalProperties().get("spec")).filter(Map.class::isInstance)
+                .map(s -> ((Map<?, ?>) s).get("listeners")).filter(List.class::isInstance)
+                .flatMap(l -> ((List<?>) l).stream().filter(Map.class::isInstance).map(Map.class::cast)
+                        .filter(listener -> "HTTP".equals(listener.get("protocol"))).findFirst())
+                .map(listener -> listener.get("port")).filter(Number.class::isInstance)
+                .map(p -> ((Number) p).intValue()).orElse(80);
+        return "http://" + address.get() + (port == 80 ? "" : ":" + port);
+    }
+}
