@@ -46,6 +46,8 @@ def http(url, body=None, timeout=2.0):
             answer.read()
             return answer.status, answer.headers.get("x-mlcycle-revision")
     except urllib.error.HTTPError as e:
+        if os.environ.get("BENCH_DEBUG"):
+            print(f"{time.time():.3f} HTTP {e.code}: {e.read()[:300]!r}", file=sys.stderr)
         return e.code, e.headers.get("x-mlcycle-revision")
     except OSError:
         return 0, None
@@ -201,6 +203,8 @@ def switch(name):
     worker = threading.Thread(target=load, daemon=True)
     worker.start()
     time.sleep(1)
+    if os.environ.get("BENCH_DEBUG"):
+        print(f"{time.time():.3f} patching", file=sys.stderr)
     kubectl("patch", "-n", NS, f"inferenceservice/{name}", "--type", "merge",
             "-p", '{"spec":{"model":{"version":"2"}}}')
     deadline = time.time() + 300
@@ -224,6 +228,9 @@ def switch(name):
     print(f"weight change: ConfigMap written (watch) → first answer by the new revision | "
           f"took_ms={max(0.0, first - written) * 1000:.0f} requests_after={len(after)} old_revision_after={old_after} "
           f"failed_during_switch={len(failures)} goal_ms=1000")
+    for sent, revision, status in failures[:5]:
+        print(f"failed request during the switch | at={sent - written:+.3f}s_after_the_weights status={status} "
+              f"revision={revision}")
 
 
 if __name__ == "__main__":
