@@ -273,35 +273,13 @@ class ServingOnClusterTest {
         // Two revisions and a router in front of them, built by the operator's own desired/ code for an
         // InferenceService "split" that is never applied: the test sets the weights in the ConfigMap the router
         // watches, as a rollout will.
-        InferenceService split = CLUSTER.client().getKubernetesSerialization().unmarshal("""
-                apiVersion: mlcycle.io/v1alpha1
-                kind: InferenceService
-                metadata: {name: split}
-                spec:
-                  model: {name: churn, track: latest}
-                  resources: {cpu: 200m, memory: 768Mi}
-                """, InferenceService.class);
-        split.getMetadata().setNamespace(namespace);
-        split.getMetadata().setUid(UUID.randomUUID().toString());
+        InferenceService split = unapplied("""
+                model: {name: churn, track: latest}
+                resources: {cpu: 200m, memory: 768Mi}
+                """);
         RouterWorkload router = new RouterWorkload(split, OperatorSettings.defaults());
-        List<HasMetadata> objects = new ArrayList<>(List.of(router.serviceAccount(), router.role(),
-                router.roleBinding(), router.traffic(weights(80, 20)), router.deployment(), router.endpoint()));
-        for (String version : List.of("1", "2")) {
-            ModelVersion registered = CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace)
-                    .withName("churn-" + version).get();
-            RevisionWorkload revision = new RevisionWorkload(split, registered, OperatorSettings.defaults());
-            objects.add(revision.deployment());
-            objects.add(revision.service());
-        }
-        for (HasMetadata child : objects) {
-            child.getMetadata().setOwnerReferences(null); // no owner object exists: the garbage collector would take it
-            CLUSTER.client().resource(child).create();
-        }
-        for (String deployment : List.of("split-v1", "split-v2")) {
-            CLUSTER.client().apps().deployments().inNamespace(namespace).withName(deployment).waitUntilCondition(
-                    d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
-                    READY.toSeconds(), TimeUnit.SECONDS);
-        }
+        standUp(split, List.of(router.serviceAccount(), router.role(), router.roleBinding(),
+                router.traffic(weights(80, 20)), router.deployment(), router.endpoint()));
         CLUSTER.client().apps().deployments().inNamespace(namespace).withName("split-router").waitUntilCondition(
                 d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
                 READY.toSeconds(), TimeUnit.SECONDS);
@@ -380,34 +358,12 @@ class ServingOnClusterTest {
         assertThat(answer.path("model_version").asText()).isEqualTo("1");
 
         // Two revisions of an InferenceService "split" that is never applied, and its route at 80/20.
-        InferenceService split = CLUSTER.client().getKubernetesSerialization().unmarshal("""
-                apiVersion: mlcycle.io/v1alpha1
-                kind: InferenceService
-                metadata: {name: split}
-                spec:
-                  model: {name: churn, track: latest}
-                  resources: {cpu: 150m, memory: 768Mi}
-                  traffic: {provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}
-                """, InferenceService.class);
-        split.getMetadata().setNamespace(namespace);
-        split.getMetadata().setUid(UUID.randomUUID().toString());
-        List<HasMetadata> objects = new ArrayList<>();
-        for (String version : List.of("1", "2")) {
-            RevisionWorkload revision = new RevisionWorkload(split, CLUSTER.client().resources(ModelVersion.class)
-                    .inNamespace(namespace).withName("churn-" + version).get(), OperatorSettings.defaults());
-            objects.add(revision.deployment());
-            objects.add(revision.service());
-        }
-        objects.add(GatewayRoute.httpRoute(split, weights("split-v1", 80, "split-v2", 20)));
-        for (HasMetadata child : objects) {
-            child.getMetadata().setOwnerReferences(null); // no owner object exists: the garbage collector would take it
-            CLUSTER.client().resource(child).create();
-        }
-        for (String deployment : List.of("split-v1", "split-v2")) {
-            CLUSTER.client().apps().deployments().inNamespace(namespace).withName(deployment).waitUntilCondition(
-                    d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
-                    READY.toSeconds(), TimeUnit.SECONDS);
-        }
+        InferenceService split = unapplied("""
+                model: {name: churn, track: latest}
+                resources: {cpu: 150m, memory: 768Mi}
+                traffic: {provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}
+                """);
+        standUp(split, List.of(GatewayRoute.httpRoute(split, weights("split-v1", 80, "split-v2", 20))));
         String url = "http://" + traefik + ":8000/v2/models/split/infer";
         // Traefik drops a backend from the split until its endpoints are ready: wait until both answer.
         Map<String, Integer> warm = new ConcurrentHashMap<>();
@@ -580,6 +536,43 @@ class ServingOnClusterTest {
             request.header(REVISION_HEADER, revision);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** An InferenceService "split" of this namespace that is never applied: the operator's desired/ code builds from it. */
+    private InferenceService unapplied(String spec) {
+        InferenceService split = CLUSTER.client().getKubernetesSerialization().unmarshal("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: split}
+                spec:
+                """ + spec.lines().map(l -> "  " + l + "\n").reduce("", String::concat), InferenceService.class);
+        split.getMetadata().setNamespace(namespace);
+        split.getMetadata().setUid(UUID.randomUUID().toString());
+        return split;
+    }
+
+    /**
+     * Creates revisions {@code split-v1} and {@code split-v2} (of ModelVersions churn-1 and churn-2) and {@code traffic}
+     * as the operator would build them, without owner (none exists: the garbage collector would take them), and waits
+     * until both revisions are Ready.
+     */
+    private void standUp(InferenceService split, List<HasMetadata> traffic) {
+        List<HasMetadata> objects = new ArrayList<>(traffic);
+        for (String version : List.of("1", "2")) {
+            RevisionWorkload revision = new RevisionWorkload(split, CLUSTER.client().resources(ModelVersion.class)
+                    .inNamespace(namespace).withName("churn-" + version).get(), OperatorSettings.defaults());
+            objects.add(revision.deployment());
+            objects.add(revision.service());
+        }
+        for (HasMetadata child : objects) {
+            child.getMetadata().setOwnerReferences(null);
+            CLUSTER.client().resource(child).create();
+        }
+        for (String deployment : List.of("split-v1", "split-v2")) {
+            CLUSTER.client().apps().deployments().inNamespace(namespace).withName(deployment).waitUntilCondition(
+                    d -> d != null && d.getStatus() != null && Objects.equals(d.getStatus().getReadyReplicas(), 1),
+                    READY.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** Waits for a first 200 through a router; says what it answered and logged if none comes. */
