@@ -58,7 +58,7 @@ class CrdsAndExamplesTest {
 
         assertThat(table).containsPattern("NAME\\s+MODEL\\s+PHASE\\s+WORKERS\\s+VERSION\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+MODEL\\s+VERSION\\s+FORMAT\\s+METRIC\\s+APPROVAL\\s+READY\\s+REASON\\s+AGE")
-                .containsPattern("NAME\\s+MODEL\\s+STABLE\\s+CANARY\\s+WEIGHT\\s+READY\\s+REASON\\s+AGE")
+                .containsPattern("NAME\\s+MODEL\\s+STABLE\\s+CANARY\\s+WEIGHT\\s+READY\\s+URL\\s+REASON\\s+AGE")
                 .containsPattern("NAME\\s+SERVICE\\s+DRIFTED\\s+SHARE\\s+SAMPLES\\s+LAST-RETRAIN\\s+REASON\\s+AGE")
                 .containsPattern("modelversion.mlcycle.io/iris-1\\s+iris\\s+1\\s+xgboost\\s+accuracy=0\\.9\\d+\\s+Approved")
                 .containsPattern("inferenceservice.mlcycle.io/iris\\s+iris\\s")

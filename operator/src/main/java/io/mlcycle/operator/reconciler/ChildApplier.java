@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,6 +24,8 @@ final class ChildApplier {
 
     static final String FIELD_MANAGER = "mlcycle-operator";
     static final String APPLIED_HASH = "mlcycle.io/applied-hash";
+    private static final ObjectMapper SORTED = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final KubernetesClient client;
     private int writes;
@@ -40,13 +45,17 @@ final class ChildApplier {
     /** Creates or updates {@code desired} unless {@code live} (from the informer cache) already matches it. */
     <T extends HasMetadata> void apply(HasMetadata owner, T desired, Optional<? extends HasMetadata> live) {
         JsonNode wanted = client.getKubernetesSerialization().convertValue(desired, JsonNode.class);
-        String hash = sha256(wanted.toString());
+        String hash = sha256(canonical(wanted));
         if (desired.getMetadata().getAnnotations() == null) {
             desired.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
         }
         desired.getMetadata().getAnnotations().put(APPLIED_HASH, hash);
-        if (live.isPresent()) {
-            HasMetadata actual = live.get();
+        // The informers see only what carries the InferenceService's label: a namesake made by someone else must be
+        // looked for before server-side apply (forced) would take it over.
+        Optional<? extends HasMetadata> found = live.isPresent() ? live
+                : Optional.ofNullable(client.resource(desired).get());
+        if (found.isPresent()) {
+            HasMetadata actual = found.get();
             if (!OwnedChildren.ownedBy(owner, actual)) {
                 throw new NameTaken(actual);
             }
@@ -70,6 +79,18 @@ final class ChildApplier {
     /** Write calls made so far: a reconcile with nothing to change makes none. */
     int writes() {
         return writes;
+    }
+
+    /**
+     * The JSON with every object's keys in order: desired objects are built from {@code Map.of} maps, whose order
+     * differs from one JVM to the next, and a restarted operator must find the same hash.
+     */
+    static String canonical(JsonNode node) {
+        try {
+            return SORTED.writeValueAsString(SORTED.treeToValue(node, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
     }
 
     private static String sha256(String text) {

@@ -126,10 +126,12 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         InferenceServiceStatus previous = service.getStatus();
         String namespace = service.getMetadata().getNamespace();
         String model = service.getSpec().getModel().getName();
-        List<ModelVersion> ofModel = versions.list(namespace,
-                v -> v.getSpec() != null && model.equals(v.getSpec().getModel())).toList();
-        Map<String, ModelVersion> byName = ofModel.stream()
+        // Every version of the namespace by name: the stable one may be of a model the spec no longer names, and it
+        // keeps serving until the new one is Ready.
+        Map<String, ModelVersion> byName = versions.list(namespace, v -> v.getSpec() != null)
                 .collect(Collectors.toMap(v -> v.getMetadata().getName(), Function.identity()));
+        List<ModelVersion> ofModel = byName.values().stream().filter(v -> model.equals(v.getSpec().getModel()))
+                .toList();
         ModelChoice.Result choice = ModelChoice.choose(service, ofModel);
         boolean viaGateway = service.getSpec().getTraffic() != null
                 && service.getSpec().getTraffic().getProvider() == TrafficProvider.gatewayApi;
@@ -141,7 +143,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         List<Pod> pods = OwnedChildren.of(service, context.getSecondaryResources(Pod.class));
         Map<String, RevisionView> views = new LinkedHashMap<>();
         Map<String, Integer> ready = new LinkedHashMap<>();
-        for (ModelVersion version : ofModel) {
+        for (ModelVersion version : byName.values()) {
             RevisionWorkload revision = new RevisionWorkload(service, version, settings);
             RevisionView view = view(revision, deployments, pods);
             views.put(version.getMetadata().getName(), view);

@@ -54,8 +54,15 @@ public final class Switchover {
         Optional<ModelVersion> stable = known(in, in.previous() == null ? null : in.previous().getStable());
         Optional<VariantStatus> canaryStatus = Optional.ofNullable(in.previous()).map(InferenceServiceStatus::getCanary);
         Optional<ModelVersion> canary = known(in, canaryStatus.orElse(null));
+        boolean switched = canary.isPresent() && canaryStatus.get().getWeight() != null
+                && canaryStatus.get().getWeight() >= 100 && canaryStatus.get().getSince() != null;
+        if (stable.isPresent() && switched) {
+            // Traffic has moved: the revision that has it must not go, and the one draining keeps its requests in
+            // flight, whatever the target says now. A newer target is started once this switch is done.
+            return drain(in, stable.get(), canary.get(), canaryStatus.get());
+        }
         if (in.target().isEmpty()) {
-            // Nothing new can be served: the stable version keeps serving, a switch under way is called off.
+            // Nothing new can be served: the stable version keeps serving, a switch not yet under way is called off.
             return stable.map(s -> Plan.only(s, canary.map(c -> "abandoned the switch to " + c.getMetadata().getName())))
                     .orElseGet(Plan::nothing);
         }
@@ -70,33 +77,30 @@ public final class Switchover {
             return new Plan(Optional.of(new Variant(stable.get(), 100, null)), Optional.of(new Variant(target, 0, null)),
                     Optional.empty(), Optional.of("starting " + name(target) + " beside " + name(stable.get())));
         }
-        int ready = in.readyReplicas().getOrDefault(name(target), 0);
-        boolean switched = canaryStatus.map(VariantStatus::getWeight).orElse(0) >= 100
-                && canaryStatus.get().getSince() != null;
-        if (!switched) {
-            if (ready < in.requiredReady()) {
-                return new Plan(Optional.of(new Variant(stable.get(), 100, null)),
-                        Optional.of(new Variant(target, 0, null)), Optional.empty(), Optional.empty());
-            }
-            return new Plan(Optional.of(new Variant(stable.get(), 0, null)),
-                    Optional.of(new Variant(target, 100, in.now().toString())), Optional.of(in.drainDelay()),
-                    Optional.of("all traffic to " + name(target) + "; " + name(stable.get()) + " drains for "
-                            + in.drainDelay().toSeconds() + "s"));
-        }
-        if (ready < 1) {
-            // The new revision lost its pods while the old one drained: traffic goes back while the old one still runs.
+        if (in.readyReplicas().getOrDefault(name(target), 0) < in.requiredReady()) {
             return new Plan(Optional.of(new Variant(stable.get(), 100, null)), Optional.of(new Variant(target, 0, null)),
-                    Optional.empty(), Optional.of("traffic back to " + name(stable.get()) + ": " + name(target)
+                    Optional.empty(), Optional.empty());
+        }
+        return new Plan(Optional.of(new Variant(stable.get(), 0, null)),
+                Optional.of(new Variant(target, 100, in.now().toString())), Optional.of(in.drainDelay()),
+                Optional.of("all traffic to " + name(target) + "; " + name(stable.get()) + " drains for "
+                        + in.drainDelay().toSeconds() + "s"));
+    }
+
+    /** After traffic moved to {@code next}: wait out the drain of {@code previous}, then make {@code next} stable. */
+    private static Plan drain(Inputs in, ModelVersion previous, ModelVersion next, VariantStatus status) {
+        if (in.readyReplicas().getOrDefault(name(next), 0) < 1) {
+            // The new revision lost its pods while the old one drained: traffic goes back while the old one still runs.
+            return new Plan(Optional.of(new Variant(previous, 100, null)), Optional.of(new Variant(next, 0, null)),
+                    Optional.empty(), Optional.of("traffic back to " + name(previous) + ": " + name(next)
                             + " has no Ready pod"));
         }
-        Instant since = Instant.parse(canaryStatus.get().getSince());
-        Duration left = Duration.between(in.now(), since.plus(in.drainDelay()));
+        Duration left = Duration.between(in.now(), Instant.parse(status.getSince()).plus(in.drainDelay()));
         if (!left.isNegative() && !left.isZero()) {
-            return new Plan(Optional.of(new Variant(stable.get(), 0, null)),
-                    Optional.of(new Variant(target, 100, canaryStatus.get().getSince())), Optional.of(left),
-                    Optional.empty());
+            return new Plan(Optional.of(new Variant(previous, 0, null)),
+                    Optional.of(new Variant(next, 100, status.getSince())), Optional.of(left), Optional.empty());
         }
-        return Plan.only(target, Optional.of(name(target) + " is stable; removed " + name(stable.get())));
+        return Plan.only(next, Optional.of(name(next) + " is stable; removed " + name(previous)));
     }
 
     /** The version a status entry names, when it still exists. */

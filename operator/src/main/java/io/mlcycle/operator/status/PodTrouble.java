@@ -58,8 +58,8 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
     }
 
     /**
-     * A container of these pods that keeps failing: waiting in CrashLoopBackOff, or ended with an error and not yet
-     * restarted. The reason is the first word of its termination message when the program wrote one as
+     * A container of these pods that keeps failing: waiting in CrashLoopBackOff, ended with an error and not yet
+     * restarted, or restarted after an error and not ready again. The reason is the first word of its termination message when the program wrote one as
      * {@code Reason: message} (the inference runtime does: ArtifactDigestMismatch, ModelLoadFailed), else
      * CrashLoopBackOff or how it ended (OOMKilled, Error).
      */
@@ -75,7 +75,10 @@ public record PodTrouble(Kind kind, String reason, String message, Integer exitC
                 ContainerStateTerminated ended = status.getState() == null ? null : status.getState().getTerminated();
                 ContainerStateWaiting waiting = status.getState() == null ? null : status.getState().getWaiting();
                 boolean looping = waiting != null && "CrashLoopBackOff".equals(waiting.getReason());
-                if (ended == null && looping && status.getLastState() != null) {
+                // Between two crashes the container runs again, not yet ready: the last crash still says why, so the
+                // reason does not flicker to "starting" with every restart.
+                boolean restarted = status.getRestartCount() != null && status.getRestartCount() > 0;
+                if (ended == null && (looping || restarted) && status.getLastState() != null) {
                     ended = status.getLastState().getTerminated();
                 }
                 if (ended == null || ended.getExitCode() == null || ended.getExitCode() == 0) {

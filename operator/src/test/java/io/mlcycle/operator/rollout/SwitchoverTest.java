@@ -113,6 +113,27 @@ class SwitchoverTest {
     }
 
     @Test
+    void aNewerTargetDuringTheDrainWaitsUntilTheSwitchIsDone() {
+        ModelVersion v3 = servedVersion("3", "Ready", "Approved", "xgboost");
+        Map<String, ModelVersion> all = Map.of("churn-1", v1, "churn-2", v2, "churn-3", v3);
+        InferenceServiceStatus draining = status("churn-1", 0, "churn-2", 100, NOW.toString());
+
+        Switchover.Plan during = Switchover.plan(new Switchover.Inputs(draining, Optional.of(v3), all,
+                Map.of("churn-1", 1, "churn-2", 1), 1, NOW.plusSeconds(3), DRAIN));
+        Switchover.Plan after = Switchover.plan(new Switchover.Inputs(draining, Optional.of(v3), all,
+                Map.of("churn-1", 1, "churn-2", 1), 1, NOW.plusSeconds(10), DRAIN));
+        Switchover.Plan unservable = Switchover.plan(new Switchover.Inputs(draining, Optional.empty(), all,
+                Map.of("churn-1", 1, "churn-2", 1), 1, NOW.plusSeconds(3), DRAIN));
+
+        assertThat(during.canary().orElseThrow().name()).as("the revision with all traffic stays").isEqualTo("churn-2");
+        assertThat(during.canary().orElseThrow().weight()).isEqualTo(100);
+        assertThat(during.stable().orElseThrow().name()).as("the draining one keeps draining").isEqualTo("churn-1");
+        assertThat(after.stable().orElseThrow().name()).isEqualTo("churn-2");
+        assertThat(after.canary()).as("the newer target starts on the next step").isEmpty();
+        assertThat(unservable.canary().orElseThrow().weight()).isEqualTo(100);
+    }
+
+    @Test
     void whenNothingCanBeServedTheStableVersionKeepsServing() {
         Switchover.Plan plan = plan(status("churn-1", 100, "churn-2", 0, null), null, 0, NOW);
 

@@ -127,6 +127,25 @@ class InferenceServiceStatusDerivationTest {
     }
 
     @Test
+    void aContainerRunningAgainBetweenCrashesKeepsTheReasonOfTheLastOne() {
+        Pod restarted = pod("""
+                  containerStatuses:
+                    - name: runtime
+                      ready: false
+                      restartCount: 2
+                      image: i
+                      imageID: x
+                      state: {running: {startedAt: "2026-12-01T12:00:00Z"}}
+                      lastState:
+                        terminated: {exitCode: 1, reason: Error, message: "ArtifactDigestMismatch: sha256 mismatch"}
+                """);
+        InferenceServiceStatus status = derive(serving(v1), stableOnly(), Map.of("churn-1",
+                new RevisionView("churn-v1", Optional.of(deployment(0)), List.of(restarted))), true);
+
+        assertThat(ready(status).getReason()).isEqualTo("ArtifactDigestMismatch");
+    }
+
+    @Test
     void aCrashWithoutAReasonedMessageIsACrashLoop() {
         Pod looping = pod("""
                   containerStatuses:

@@ -100,7 +100,12 @@ public final class TrafficRouter {
         }
     }
 
-    /** The weighted choice over the revisions with weight and a ready endpoint for one protocol. */
+    /**
+     * The weighted choice over the revisions with weight and a ready endpoint for one protocol. When none of them has
+     * one (a canary that lost its pods before the operator moved the weights back, weights that arrived before the new
+     * pods' EndpointSlice), the ready revisions without weight share the requests evenly: an answer from the version
+     * that served a moment ago beats a 503.
+     */
     private static final class Weighted {
 
         private final List<String> names = new ArrayList<>();
@@ -112,6 +117,14 @@ public final class TrafficRouter {
                 if (revision.weight() > 0 && !revision.endpoints(protocol).isEmpty()) {
                     names.add(revision.name());
                     weights.add(revision.weight());
+                }
+            }
+            if (names.isEmpty()) {
+                for (Revision revision : table.revisions()) {
+                    if (!revision.endpoints(protocol).isEmpty()) {
+                        names.add(revision.name());
+                        weights.add(1);
+                    }
                 }
             }
             choice = new SmoothWeightedRoundRobin(weights.stream().mapToInt(Integer::intValue).toArray());

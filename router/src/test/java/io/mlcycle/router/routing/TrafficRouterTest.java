@@ -56,6 +56,14 @@ class TrafficRouterTest {
     }
 
     @Test
+    void whenNoWeightedRevisionHasAnEndpointTheReadyOnesWithoutWeightAnswer() {
+        router.install(table(revision("iris-1", 0, "10.0.0.1"), revision("iris-2", 100)));
+
+        assertThat(countRevisions(Protocol.REST, 10, null)).containsExactly(Map.entry("iris-1", 10));
+        assertThat(countRevisions(Protocol.GRPC, 10, null)).containsExactly(Map.entry("iris-1", 10));
+    }
+
+    @Test
     void aPinnedRequestGoesToItsRevisionEvenAtWeightZero() {
         router.install(table(revision("iris-1", 100, "10.0.0.1"), revision("iris-2", 0, "10.0.0.2")));
 

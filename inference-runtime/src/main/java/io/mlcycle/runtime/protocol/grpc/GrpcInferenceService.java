@@ -99,7 +99,13 @@ public class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
             return;
         }
         boolean raw = request.getRawInputContentsCount() > 0;
-        CompletableFuture<InferenceResponse> answer = server.inferAsync(request.getModelName(), version, decoded);
+        CompletableFuture<InferenceResponse> answer;
+        try {
+            answer = server.inferAsync(request.getModelName(), version, decoded);
+        } catch (RuntimeException e) {
+            fail(request, version, started, reply, e); // answered (and counted out of the in-flight gauge) here too
+            return;
+        }
         if (reply instanceof ServerCallStreamObserver<ModelInferResponse> call) {
             // The client cancelled or its deadline passed: a request still queued is dropped, not run.
             call.setOnCancelHandler(() -> answer.cancel(false));
