@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Protocol;
 import io.mlcycle.router.routing.Target;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Relays one call between the client ({@code serverCall}) and the backend ({@code clientCall}), as grpc-java's
@@ -21,6 +22,8 @@ final class CallProxy {
     private final Target target;
     private final RouterMetrics metrics;
     private final long start;
+    /** A cancelled call also sees its backend call close: it is counted once, by whichever comes first. */
+    private final AtomicBoolean counted = new AtomicBoolean();
 
     CallProxy(ServerCall<byte[], byte[]> serverCall, ClientCall<byte[], byte[]> clientCall, GrpcMirror mirror,
             Target target, RouterMetrics metrics, long start) {
@@ -29,6 +32,12 @@ final class CallProxy {
         this.target = target;
         this.metrics = metrics;
         this.start = start;
+    }
+
+    private void count(Status.Code code) {
+        if (counted.compareAndSet(false, true)) {
+            metrics.request(target.revision(), Protocol.GRPC.label(), code.name(), System.nanoTime() - start);
+        }
     }
 
     /** The client's side: its messages go to the backend (and the mirror). */
@@ -72,8 +81,7 @@ final class CallProxy {
             if (mirror != null) {
                 mirror.cancel();
             }
-            metrics.request(target.revision(), Protocol.GRPC.label(), Status.Code.CANCELLED.name(),
-                    System.nanoTime() - start);
+            count(Status.Code.CANCELLED);
         }
 
         @Override
@@ -134,8 +142,7 @@ final class CallProxy {
                         + target.endpoint().authority(Protocol.GRPC) + " did not answer: " + status.getDescription());
             }
             // Counted before the close goes out, so a client that has its answer also sees it counted.
-            metrics.request(target.revision(), Protocol.GRPC.label(), answered.getCode().name(),
-                    System.nanoTime() - start);
+            count(answered.getCode());
             serverCall.close(answered, trailers);
         }
 
