@@ -100,6 +100,12 @@ bench-serving: build cluster-up ## apply → answered by stage, the router again
 	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
 	KUBECONFIG=$(KUBECONFIG_FILE) bench/serving-bench.sh
 
+.PHONY: bench-rollout
+bench-rollout: build cluster-up ## weight decision → split in effect, failed requests per rollout, time to catch a bad canary; writes bench/results/rollout.md
+	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv
+	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
+	KUBECONFIG=$(KUBECONFIG_FILE) bench/rollout-bench.py
+
 .PHONY: bench-training
 bench-training: build cluster-up ## apply → ModelVersion Ready for the iris example, by stage, and the operator's reconcile p50/p99; writes bench/results/training.md
 	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv

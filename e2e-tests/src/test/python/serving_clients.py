@@ -4,9 +4,10 @@ Usage:
   serving_clients.py infer HTTP_HOST:PORT GRPC_HOST:PORT MODEL INPUT OUTPUT ROWS_JSON
       one inference over REST (tritonclient.http, binary tensors as it sends by default) and one over gRPC;
       prints {"http": [...], "grpc": [...]} with the OUTPUT tensor of each.
-  serving_clients.py split GRPC_HOST:PORT MODEL INPUT ROWS_JSON COUNT [REVISION]
-      COUNT gRPC inferences (pinned to REVISION with the x-mlcycle-revision header when given); prints how many
-      each revision answered (the router's x-mlcycle-revision response header) and how many failed.
+  serving_clients.py split GRPC_HOST:PORT MODEL INPUT ROWS_JSON COUNT [REVISION|-] [AUTHORITY]
+      COUNT gRPC inferences (pinned to REVISION with the x-mlcycle-revision header when given; to AUTHORITY as the
+      :authority, the host name a Gateway routes by, when given); prints how many each revision answered (the router's
+      x-mlcycle-revision response header, else "version-" and the answer's model_version) and how many failed.
 """
 import collections
 import json
@@ -35,9 +36,10 @@ def infer(http_address, grpc_address, model, input_name, output_name, rows):
     print(json.dumps({"http": over_http, "grpc": over_grpc}))
 
 
-def split(grpc_address, model, input_name, rows, count, revision):
+def split(grpc_address, model, input_name, rows, count, revision, authority):
     # The generated stub of tritonclient's own proto: its call object shows the response headers.
-    stub = service_pb2_grpc.GRPCInferenceServiceStub(grpc.insecure_channel(grpc_address))
+    options = [("grpc.default_authority", authority)] if authority else []
+    stub = service_pb2_grpc.GRPCInferenceServiceStub(grpc.insecure_channel(grpc_address, options=options))
     request = service_pb2.ModelInferRequest(model_name=model)
     tensor = request.inputs.add(name=input_name, datatype="FP32", shape=list(rows.shape))
     tensor.contents.fp32_contents.extend(rows.flatten().tolist())
@@ -45,9 +47,9 @@ def split(grpc_address, model, input_name, rows, count, revision):
     answered = collections.Counter()
     for _ in range(count):
         try:
-            _, call = stub.ModelInfer.with_call(request, metadata=metadata, timeout=10)
+            response, call = stub.ModelInfer.with_call(request, metadata=metadata, timeout=10)
             headers = dict(call.initial_metadata())
-            answered[headers.get("x-mlcycle-revision", "unknown")] += 1
+            answered[headers.get("x-mlcycle-revision", "version-" + response.model_version)] += 1
         except grpc.RpcError as e:
             answered["errors"] += 1
             answered["error:" + str(e.code())] += 1
@@ -61,7 +63,9 @@ def main():
         infer(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], rows)
     elif mode == "split":
         rows = np.array(json.loads(sys.argv[5]), dtype=np.float32)
-        split(sys.argv[2], sys.argv[3], sys.argv[4], rows, int(sys.argv[6]), sys.argv[7] if len(sys.argv) > 7 else None)
+        revision = sys.argv[7] if len(sys.argv) > 7 and sys.argv[7] != "-" else None
+        authority = sys.argv[8] if len(sys.argv) > 8 else None
+        split(sys.argv[2], sys.argv[3], sys.argv[4], rows, int(sys.argv[6]), revision, authority)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -43,7 +43,12 @@ class ClusterAddonsTest {
         assertThat(allowed("get", "", "pods", "log", "team-a")).as("reading a trainer's progress").isTrue();
         assertThat(allowed("update", "coordination.k8s.io", "leases", "", "mlcycle-system")).as("leader election").isTrue();
 
+        assertThat(allowed("patch", "mlcycle.io", "inferenceservices", "", "team-a"))
+                .as("removing a rollout-action annotation once acted on").isTrue();
+
         assertThat(allowed("update", "mlcycle.io", "trainingjobs", "", "team-a")).as("writing spec").isFalse();
+        assertThat(allowed("update", "mlcycle.io", "inferenceservices", "", "team-a")).as("replacing an InferenceService")
+                .isFalse();
         assertThat(allowed("update", "mlcycle.io", "modelversions", "", "team-a")).as("rewriting a version").isFalse();
         assertThat(allowed("delete", "mlcycle.io", "modelversions", "", "team-a")).as("deleting a version").isFalse();
         assertThat(allowed("update", "coordination.k8s.io", "leases", "", "team-a")).as("leases elsewhere").isFalse();

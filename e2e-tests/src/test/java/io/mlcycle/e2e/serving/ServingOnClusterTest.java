@@ -1,6 +1,14 @@
 package io.mlcycle.e2e.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.mlcycle.e2e.support.ServedModels.READY;
+import static io.mlcycle.e2e.support.ServedModels.condition;
+import static io.mlcycle.e2e.support.ServedModels.inputName;
+import static io.mlcycle.e2e.support.ServedModels.outputName;
+import static io.mlcycle.e2e.support.ServedModels.ready;
+import static io.mlcycle.e2e.support.ServedModels.readyReason;
+import static io.mlcycle.e2e.support.ServedModels.request;
+import static io.mlcycle.e2e.support.ServedModels.rows;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -24,9 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +41,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.mlcycle.api.v1alpha1.Approval;
@@ -43,13 +48,11 @@ import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.InferenceServicePhase;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
-import io.mlcycle.api.v1alpha1.StatusCondition;
-import io.mlcycle.api.v1alpha1.TrainingJob;
-import io.mlcycle.api.v1alpha1.TrainingJobPhase;
-import io.mlcycle.e2e.support.ChurnDataset;
 import io.mlcycle.e2e.support.ClusterS3;
 import io.mlcycle.e2e.support.NodeWorkloads;
+import io.mlcycle.e2e.support.ServedModels;
 import io.mlcycle.e2e.support.TestCluster;
+import io.mlcycle.e2e.support.TritonClients;
 import io.mlcycle.operator.config.OperatorSettings;
 import io.mlcycle.operator.desired.GatewayRoute;
 import io.mlcycle.operator.desired.RevisionWorkload;
@@ -65,15 +68,12 @@ import io.mlcycle.operator.desired.TrafficTable;
  */
 class ServingOnClusterTest {
 
-    private static final Duration READY = Duration.ofMinutes(4);
     private static final String REVISION_HEADER = "x-mlcycle-revision";
     private static final TestCluster CLUSTER = TestCluster.get();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static String trainingNamespace;
-    /** The ModelVersion the trainer registered: every test registers versions of its own on the same artifact. */
-    private static ModelVersion trained;
 
     private final String namespace = CLUSTER.createNamespace("serving");
+    private final ServedModels served = new ServedModels(CLUSTER, namespace);
     private final ClusterS3 s3 = new ClusterS3(CLUSTER);
     // HTTP/1.1 as OIP clients speak it: Java's default h2c upgrade of a POST hangs at Traefik (seen with curl --http2 too).
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -81,44 +81,6 @@ class ServingOnClusterTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void trainOneModel(@TempDir Path tmp) throws Exception {
-        trainingNamespace = CLUSTER.createNamespace("serving-train");
-        ClusterS3 s3 = new ClusterS3(CLUSTER);
-        Path csv = tmp.resolve("churn.csv");
-        Files.writeString(csv, ChurnDataset.csv(600, 5));
-        String dataset = s3.put(csv, trainingNamespace + "/data/churn.csv");
-        s3.copyKeysTo(trainingNamespace);
-        TrainingJob job = CLUSTER.client().getKubernetesSerialization().unmarshal("""
-                apiVersion: mlcycle.io/v1alpha1
-                kind: TrainingJob
-                metadata: {name: churn-train}
-                spec:
-                  model: churn
-                  dataset: {uri: "%s"}
-                  output: {uri: "s3://mlcycle/%s/models"}
-                  trainer:
-                    builtin: {algorithm: xgboost, target: churned, hyperparameters: {rounds: "20", max_depth: "3"}}
-                """.formatted(dataset, trainingNamespace), TrainingJob.class);
-        job.getMetadata().setNamespace(trainingNamespace);
-        CLUSTER.client().resource(job).create();
-        TrainingJob done = await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> CLUSTER.client().resources(TrainingJob.class).inNamespace(trainingNamespace)
-                        .withName("churn-train").get(), tj -> tj.getStatus() != null
-                        && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
-                        || tj.getStatus().getPhase() == TrainingJobPhase.Failed));
-        assertThat(done.getStatus().getPhase()).as("training").isEqualTo(TrainingJobPhase.Succeeded);
-        trained = CLUSTER.client().resources(ModelVersion.class).inNamespace(trainingNamespace)
-                .withName(done.getStatus().getModelVersion()).get();
-    }
-
-    @AfterAll
-    static void deleteTrainingNamespace() {
-        if (trainingNamespace != null) {
-            CLUSTER.deleteNamespace(trainingNamespace);
-        }
-    }
 
     @AfterEach
     void deleteNamespace() {
@@ -128,8 +90,8 @@ class ServingOnClusterTest {
     @Test
     void aReadyVersionIsServedThroughTheRouterOverRestAndGrpcAndTidiedAwayWithItsService() throws Exception {
         s3.copyKeysTo(namespace);
-        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        apply("""
+        served.register("1", Approval.Approved);
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: churn}
@@ -139,7 +101,7 @@ class ServingOnClusterTest {
                   resources: {cpu: 250m, memory: 768Mi}
                 """);
 
-        InferenceService service = awaitService("churn", s -> ready(s, "True"));
+        InferenceService service = served.awaitService("churn", s -> ready(s, "True"));
 
         assertThat(service.getStatus().getUrl()).isEqualTo("http://churn." + namespace + ".svc.cluster.local");
         assertThat(service.getStatus().getGrpcUrl()).isEqualTo("churn." + namespace + ".svc.cluster.local:8081");
@@ -222,8 +184,8 @@ class ServingOnClusterTest {
     @Test
     void trackLatestServesANewlyApprovedVersionWithoutAFailedRequestAndNeverAPendingOrFailedOne() throws Exception {
         s3.copyKeysTo(namespace);
-        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        apply("""
+        served.register("1", Approval.Approved);
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: churn}
@@ -231,17 +193,18 @@ class ServingOnClusterTest {
                   model: {name: churn, track: latest}
                   resources: {cpu: 250m, memory: 768Mi}
                 """);
-        awaitService("churn", s -> ready(s, "True"));
+        served.awaitService("churn", s -> ready(s, "True"));
         String address = routerAddress("churn");
 
         try (Load load = new Load("http://" + address + "/v2/models/churn/infer", JSON.writeValueAsString(request(1)))) {
-            register("2", Approval.Pending, trained.getSpec().getArtifact().getUri());
-            ModelVersion failed = version("3", Approval.Approved, trained.getSpec().getArtifact().getUri());
+            served.register("2", Approval.Pending);
+            ModelVersion failed = served.version("3", Approval.Approved,
+                    ServedModels.trained().getSpec().getArtifact().getUri());
             failed.getSpec().getArtifact().setSha256("0".repeat(64));
             CLUSTER.client().resource(failed).create();
-            awaitVersion("churn-3", ModelVersionPhase.Failed);
+            served.awaitVersion("churn-3", ModelVersionPhase.Failed);
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                InferenceService now = get("churn");
+                InferenceService now = served.get("churn");
                 assertThat(now.getStatus().getStable().getVersion()).as("a Pending or Failed version is not served")
                         .isEqualTo("1");
                 assertThat(now.getStatus().getCanary()).isNull();
@@ -250,7 +213,7 @@ class ServingOnClusterTest {
             CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace).withName("churn-2")
                     .edit(v -> { v.getSpec().setApproval(Approval.Approved); return v; });
 
-            InferenceService switched = awaitService("churn", s -> s.getStatus().getStable() != null
+            InferenceService switched = served.awaitService("churn", s -> s.getStatus().getStable() != null
                     && "2".equals(s.getStatus().getStable().getVersion()) && s.getStatus().getCanary() == null);
             assertThat(switched.getStatus().getStable().getModelVersion()).isEqualTo("churn-2");
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(CLUSTER.client().apps().deployments()
@@ -261,14 +224,14 @@ class ServingOnClusterTest {
             assertThat(load.failures).as("failed requests during the switch").isEmpty();
             assertThat(load.revisions).containsKeys("churn-v1", "churn-v2");
         }
-        assertThat(events("churn")).contains("TrafficChanged");
+        assertThat(served.events("churn")).contains("RolloutStarted", "Promoted", "Stable");
     }
 
     @Test
     void theRouterSplitsByExactWeightsHonoursAPinnedRevisionAndFollowsAWeightChangeWithinASecond() throws Exception {
         s3.copyKeysTo(namespace);
-        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        register("2", Approval.Approved, trained.getSpec().getArtifact().getUri());
+        served.register("1", Approval.Approved);
+        served.register("2", Approval.Approved);
 
         // Two revisions and a router in front of them, built by the operator's own desired/ code for an
         // InferenceService "split" that is never applied: the test sets the weights in the ConfigMap the router
@@ -327,15 +290,16 @@ class ServingOnClusterTest {
 
     /**
      * Provider gatewayApi on the local cluster's real Gateway API implementation (Traefik, Gateway
-     * {@code traefik-system/mlcycle}): the operator's HTTPRoute is accepted and answers at status.url; a route built by
-     * the operator's own desired/ code over two revisions at 80/20 splits as Traefik is told.
+     * {@code traefik-system/mlcycle}): the operator's HTTPRoute is accepted and answers at status.url; with a hostname
+     * a GRPCRoute answers gRPC at status.grpcUrl too; routes built by the operator's own desired/ code over two
+     * revisions at 80/20 split REST and gRPC as Traefik is told.
      */
     @Test
-    void theGatewayApiProviderServesThroughTraefikAndItsRouteSplitsByWeight() throws Exception {
+    void theGatewayApiProviderServesRestAndGrpcThroughTraefikAndItsRoutesSplitByWeight() throws Exception {
         s3.copyKeysTo(namespace);
-        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        register("2", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        apply("""
+        served.register("1", Approval.Approved);
+        served.register("2", Approval.Approved);
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: gw}
@@ -344,8 +308,9 @@ class ServingOnClusterTest {
                   resources: {cpu: 200m, memory: 768Mi}
                   traffic: {provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}
                 """);
-        InferenceService service = awaitService("gw", s -> ready(s, "True"));
+        InferenceService service = served.awaitService("gw", s -> ready(s, "True"));
         assertThat(service.getStatus().getUrl()).isEqualTo("http://traefik.traefik-system.svc.cluster.local:8000");
+        assertThat(service.getStatus().getGrpcUrl()).as("no gRPC address without a hostname").isNull();
         assertThat(condition(service, "Ready").getReason()).isEqualTo("Serving");
         assertThat(CLUSTER.client().apps().deployments().inNamespace(namespace).withName("gw-router").get())
                 .as("no router with the Gateway").isNull();
@@ -357,43 +322,68 @@ class ServingOnClusterTest {
         JsonNode answer = JSON.readTree(send("http://" + traefik + ":8000/v2/models/gw/infer", body, null).body());
         assertThat(answer.path("model_version").asText()).isEqualTo("1");
 
-        // Two revisions of an InferenceService "split" that is never applied, and its route at 80/20.
+        // A hostname: the routes take that host only, and gRPC (whose model is named in the message) gets a GRPCRoute.
+        CLUSTER.client().resources(InferenceService.class).inNamespace(namespace).withName("gw")
+                .edit(s -> { s.getSpec().getTraffic().getGateway().setHostname("gw.mlcycle.test"); return s; });
+        service = served.awaitService("gw", s -> "gw.mlcycle.test:8000".equals(s.getStatus().getGrpcUrl())
+                && ready(s, "True"));
+        assertThat(service.getStatus().getUrl()).isEqualTo("http://gw.mlcycle.test:8000");
+        assertThat(CLUSTER.client().genericKubernetesResources(GatewayRoute.API_VERSION, "GRPCRoute")
+                .inNamespace(namespace).withName("gw").get()).as("the GRPCRoute, accepted as Ready says").isNotNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> send("http://" + traefik + ":8000/v2/models/gw/infer", body,
+                null, "gw.mlcycle.test").statusCode() == 200);
+        // Traefik reports a route Accepted before its configuration is in force (it applies changes at most every 2 s).
+        JsonNode grpc = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                JSON.readTree(python("split", traefik + ":8000", "gw", inputName(), JSON.writeValueAsString(rows(1)),
+                        "20", "-", "gw.mlcycle.test")), split -> split.path("version-1").asInt() == 20);
+        assertThat(grpc.path("errors").asInt(0)).as("gRPC through Traefik at status.grpcUrl: " + grpc).isZero();
+
+        // Two revisions of an InferenceService "split" that is never applied, and its routes at 80/20.
         InferenceService split = unapplied("""
                 model: {name: churn, track: latest}
                 resources: {cpu: 150m, memory: 768Mi}
-                traffic: {provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}
+                traffic:
+                  provider: gatewayApi
+                  gateway: {name: mlcycle, namespace: traefik-system, hostname: split.mlcycle.test}
                 """);
-        standUp(split, List.of(GatewayRoute.httpRoute(split, weights("split-v1", 80, "split-v2", 20))));
+        TrafficTable table = weights("split-v1", 80, "split-v2", 20);
+        standUp(split, List.of(GatewayRoute.httpRoute(split, table),
+                GatewayRoute.grpcRoute(split, table).orElseThrow()));
         String url = "http://" + traefik + ":8000/v2/models/split/infer";
         // Traefik drops a backend from the split until its endpoints are ready: wait until both answer.
         Map<String, Integer> warm = new ConcurrentHashMap<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> response = send(url, body, null);
+            HttpResponse<String> response = send(url, body, null, "split.mlcycle.test");
             if (response.statusCode() == 200) {
                 warm.merge(JSON.readTree(response.body()).path("model_version").asText(), 1, Integer::sum);
             }
             return warm.size() == 2;
         });
         Map<String, Integer> versions = new ConcurrentHashMap<>();
-        for (int i = 0; i < 1000; i++) {
-            HttpResponse<String> response = send(url, body, null);
+        for (int i = 0; i < 2000; i++) {
+            HttpResponse<String> response = send(url, body, null, "split.mlcycle.test");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             versions.merge(JSON.readTree(response.body()).path("model_version").asText(), 1, Integer::sum);
         }
-        assertThat(versions.get("1") / 1000.0).as("share of version 1 through Traefik: " + versions)
+        assertThat(versions.get("1") / 2000.0).as("REST share of version 1 through Traefik: " + versions)
                 .isBetween(0.77, 0.83);
+        JsonNode grpcSplit = JSON.readTree(python("split", traefik + ":8000", "split", inputName(),
+                JSON.writeValueAsString(rows(1)), "2000", "-", "split.mlcycle.test"));
+        assertThat(grpcSplit.path("errors").asInt(0)).as("gRPC errors through Traefik: " + grpcSplit).isZero();
+        assertThat(grpcSplit.path("version-1").asInt() / 2000.0).as("gRPC share of version 1 through Traefik: "
+                + grpcSplit).isBetween(0.77, 0.83);
     }
 
     @Test
     void aChangedArtifactAndAnUnplaceableGpuRequestSayWhyInStatusAndInKubectlGet() throws Exception {
         s3.copyKeysTo(namespace);
         Path artifact = dir.resolve("model.tar.gz");
-        s3.get(trained.getSpec().getArtifact().getUri().replace("s3://mlcycle/", ""), artifact);
+        s3.get(ServedModels.trained().getSpec().getArtifact().getUri().replace("s3://mlcycle/", ""), artifact);
         String uri = s3.put(artifact, namespace + "/models/model.tar.gz");
-        register("1", Approval.Approved, uri);
+        served.register("1", Approval.Approved, uri);
         Files.writeString(artifact, "not the model any more");
         s3.put(artifact, namespace + "/models/model.tar.gz");
-        apply("""
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: tampered}
@@ -401,7 +391,7 @@ class ServingOnClusterTest {
                   model: {name: churn, version: "1"}
                   resources: {cpu: 200m, memory: 768Mi}
                 """);
-        apply("""
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: gpu}
@@ -410,10 +400,11 @@ class ServingOnClusterTest {
                   resources: {cpu: 200m, memory: 768Mi, gpu: {count: 16}}
                 """);
 
-        InferenceService tampered = awaitService("tampered", s -> "ArtifactDigestMismatch".equals(readyReason(s)));
+        InferenceService tampered = served.awaitService("tampered",
+                s -> "ArtifactDigestMismatch".equals(readyReason(s)));
         assertThat(ready(tampered, "False")).isTrue();
         assertThat(condition(tampered, "Ready").getMessage()).contains("sha256 mismatch");
-        InferenceService gpu = awaitService("gpu", s -> "Unschedulable".equals(readyReason(s)));
+        InferenceService gpu = served.awaitService("gpu", s -> "Unschedulable".equals(readyReason(s)));
         assertThat(condition(gpu, "Ready").getMessage()).contains("nvidia.com/gpu");
 
         String table = CLUSTER.kubectl().run("get", "mlis", "-n", namespace).assertSuccess().stdout();
@@ -425,8 +416,8 @@ class ServingOnClusterTest {
     @Test
     void aCpuBoundServiceScalesOutUnderSustainedLoadAndBackInAfterIt() throws Exception {
         s3.copyKeysTo(namespace);
-        register("1", Approval.Approved, trained.getSpec().getArtifact().getUri());
-        apply("""
+        served.register("1", Approval.Approved);
+        served.apply("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: InferenceService
                 metadata: {name: busy}
@@ -435,7 +426,7 @@ class ServingOnClusterTest {
                   replicas: {min: 1, max: 3}
                   resources: {cpu: 100m, memory: 768Mi}
                 """);
-        awaitService("busy", s -> ready(s, "True"));
+        served.awaitService("busy", s -> ready(s, "True"));
         assertThat(CLUSTER.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
                 .withName("busy-v1").get()).as("the HPA").isNotNull();
         String url = "http://" + routerAddress("busy") + "/v2/models/busy/infer";
@@ -448,7 +439,7 @@ class ServingOnClusterTest {
             }
             // metrics-server samples every 15 s and the HPA looks every 15 s: minutes, not seconds, on a busy node.
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Optional.ofNullable(
-                    get("busy").getStatus().getStable().getReplicas()).orElse(0) >= 2);
+                    served.get("busy").getStatus().getStable().getReplicas()).orElse(0) >= 2);
         } finally {
             for (Load load : loads) {
                 load.close();
@@ -456,7 +447,7 @@ class ServingOnClusterTest {
         }
         assertThat(loads).allSatisfy(load -> assertThat(load.failures).as("failed requests while scaling out").isEmpty());
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Objects.equals(
-                get("busy").getStatus().getStable().getReplicas(), 1));
+                served.get("busy").getStatus().getStable().getReplicas(), 1));
         Deployment revision = CLUSTER.client().apps().deployments().inNamespace(namespace).withName("busy-v1").get();
         assertThat(revision.getSpec().getReplicas()).isEqualTo(1);
     }
@@ -530,10 +521,18 @@ class ServingOnClusterTest {
     }
 
     private HttpResponse<String> send(String url, String body, String revision) throws Exception {
+        return send(url, body, revision, null);
+    }
+
+    /** A POST; with {@code host}, as that Host (the pom allows the JDK client to set it), as a Gateway routes by. */
+    private HttpResponse<String> send(String url, String body, String revision, String host) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (revision != null) {
             request.header(REVISION_HEADER, revision);
+        }
+        if (host != null) {
+            request.header("Host", host);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -623,99 +622,6 @@ class ServingOnClusterTest {
         return all;
     }
 
-    /** A ModelVersion {@code churn-<version>} on {@code artifactUri}, the trained one's digest, signature and features. */
-    private ModelVersion version(String version, Approval approval, String artifactUri) {
-        ModelVersion copy = CLUSTER.client().getKubernetesSerialization().clone(trained);
-        copy.setMetadata(new ObjectMetaBuilder().withName("churn-" + version).withNamespace(namespace).build());
-        copy.setStatus(null);
-        copy.getSpec().setVersion(version);
-        copy.getSpec().setApproval(approval);
-        copy.getSpec().getArtifact().setUri(artifactUri);
-        copy.getSpec().setLineage(null);
-        return copy;
-    }
-
-    private void register(String version, Approval approval, String artifactUri) {
-        CLUSTER.client().resource(version(version, approval, artifactUri)).create();
-        awaitVersion("churn-" + version, ModelVersionPhase.Ready);
-    }
-
-    private void awaitVersion(String name, ModelVersionPhase phase) {
-        await().atMost(READY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            ModelVersion version = CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace).withName(name)
-                    .get();
-            ModelVersionPhase now = version == null || version.getStatus() == null ? null : version.getStatus().getPhase();
-            if (now != phase && (now == ModelVersionPhase.Ready || now == ModelVersionPhase.Failed)) {
-                // not an AssertionError: stop waiting at once, a validation verdict is final
-                throw new IllegalStateException(name + " ended " + now + " instead of " + phase + ": "
-                        + version.getStatus().getConditions());
-            }
-            assertThat(now).as(name).isEqualTo(phase);
-        });
-    }
-
-    private void apply(String yaml) {
-        InferenceService service = CLUSTER.client().getKubernetesSerialization().unmarshal(yaml, InferenceService.class);
-        service.getMetadata().setNamespace(namespace);
-        CLUSTER.client().resource(service).create();
-    }
-
-    private InferenceService get(String name) {
-        return CLUSTER.client().resources(InferenceService.class).inNamespace(namespace).withName(name).get();
-    }
-
-    private InferenceService awaitService(String name, Predicate<InferenceService> condition) {
-        return await().atMost(READY).pollInterval(Duration.ofMillis(500))
-                .alias(name + " never got there; last status: " + Optional.ofNullable(get(name))
-                        .map(InferenceService::getStatus).map(Object::toString).orElse("none"))
-                .until(() -> get(name), s -> s != null && s.getStatus() != null && condition.test(s));
-    }
-
-    private static boolean ready(InferenceService service, String status) {
-        StatusCondition ready = condition(service, "Ready");
-        return ready != null && status.equals(ready.getStatus().name());
-    }
-
-    private static String readyReason(InferenceService service) {
-        return Optional.ofNullable(condition(service, "Ready")).map(StatusCondition::getReason).orElse(null);
-    }
-
-    private static StatusCondition condition(InferenceService service, String type) {
-        return Optional.ofNullable(service.getStatus().getConditions()).orElse(List.of()).stream()
-                .filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-    }
-
-    private String events(String name) {
-        return String.join("\n", CLUSTER.client().v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName())).map(e -> e.getReason() + " " + e.getMessage())
-                .toList());
-    }
-
-    private static String inputName() {
-        return trained.getSpec().getSignature().getInputs().get(0).getName();
-    }
-
-    private static String outputName() {
-        return trained.getSpec().getSignature().getOutputs().get(0).getName();
-    }
-
-    private static float[][] rows(int count) {
-        int features = trained.getSpec().getFeatures().size();
-        float[][] rows = new float[count][features];
-        for (int r = 0; r < count; r++) {
-            for (int f = 0; f < features; f++) {
-                rows[r][f] = (r + 1) * (f + 1) % 5;
-            }
-        }
-        return rows;
-    }
-
-    private static Map<String, Object> request(int count) {
-        float[][] rows = rows(count);
-        return Map.of("inputs", List.of(Map.of("name", inputName(), "datatype", "FP32",
-                "shape", List.of(rows.length, rows[0].length), "data", rows)));
-    }
-
     /** One value of the in-cluster operator's /q/metrics (0 when the series does not exist yet). */
     private double metric(String series) throws Exception {
         String ip = CLUSTER.client().services().inNamespace("mlcycle-system").withName("mlcycle-operator").get()
@@ -726,24 +632,8 @@ class ServingOnClusterTest {
                 .mapToDouble(Double::parseDouble).findFirst().orElse(0);
     }
 
-    /** Runs {@code src/test/python/serving_clients.py} in the Triton-client virtualenv; returns its last line. */
+    /** Triton's Python clients: see {@link TritonClients}. */
     private String python(String... args) throws Exception {
-        String venv = run(Duration.ofMinutes(10), "bash", "../inference-runtime/src/test/python/setup-triton-venv.sh");
-        List<String> command = new ArrayList<>(List.of(venv, "src/test/python/serving_clients.py"));
-        command.addAll(List.of(args));
-        return run(Duration.ofMinutes(2), command.toArray(String[]::new));
-    }
-
-    private String run(Duration limit, String... command) throws Exception {
-        Path log = Files.createTempFile(dir, "script", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
-        if (!done) {
-            process.destroyForcibly();
-        }
-        List<String> lines = Files.readAllLines(log);
-        assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + ":\n" + String.join("\n", lines))
-                .isTrue();
-        return lines.get(lines.size() - 1);
+        return new TritonClients(dir).run(args);
     }
 }

@@ -13,10 +13,12 @@ import io.mlcycle.api.v1alpha1.GatewayRef;
 import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.operator.desired.GatewayRoute;
 import io.mlcycle.operator.desired.ServingNames;
+import io.mlcycle.operator.desired.TrafficTable;
 import io.mlcycle.operator.status.TrafficState;
 
 /**
- * Provider {@code gatewayApi}: the InferenceService's HTTPRoute and the Gateway it names, read through the API on each
+ * Provider {@code gatewayApi}: the InferenceService's HTTPRoute (and GRPCRoute, with a hostname) and the Gateway it
+ * names, read through the API on each
  * reconcile rather than with informers, so that a cluster without the Gateway API CRDs does not keep the operator
  * from starting; a route not yet accepted is looked at again shortly.
  */
@@ -26,6 +28,7 @@ final class GatewayRoutes {
             + GatewayRoute.API_VERSION + " HTTPRoutes: install a Gateway API implementation with its CRDs, "
             + "or use traffic.provider router";
     private static final ResourceDefinitionContext HTTP_ROUTE = context("HTTPRoute", "httproutes");
+    private static final ResourceDefinitionContext GRPC_ROUTE = context("GRPCRoute", "grpcroutes");
     private static final ResourceDefinitionContext GATEWAY = context("Gateway", "gateways");
 
     /** How long an answer of API discovery is trusted: CRDs come and go rarely, reconciles come often. */
@@ -33,6 +36,7 @@ final class GatewayRoutes {
 
     private final KubernetesClient client;
     private volatile boolean served;
+    private volatile boolean grpcServed;
     private volatile Instant discovered = Instant.EPOCH;
 
     GatewayRoutes(KubernetesClient client) {
@@ -49,14 +53,47 @@ final class GatewayRoutes {
         Instant now = Instant.now();
         if (now.isAfter(discovered.plus(DISCOVERY_TTL))) {
             served = client.supports(GatewayRoute.API_VERSION, "HTTPRoute");
+            grpcServed = served && client.supports(GatewayRoute.API_VERSION, "GRPCRoute");
             discovered = now;
         }
         return served;
     }
 
+    /** Whether the cluster serves GRPCRoutes too (standard channel since Gateway API v1.1); asked with {@link #served}. */
+    boolean grpcServed() {
+        return served() && grpcServed;
+    }
+
     Optional<GenericKubernetesResource> route(InferenceService service) {
-        return Optional.ofNullable(client.genericKubernetesResources(HTTP_ROUTE)
+        return get(HTTP_ROUTE, service);
+    }
+
+    /** The service's GRPCRoute; none looked for where the cluster has no GRPCRoutes. */
+    Optional<GenericKubernetesResource> grpcRoute(InferenceService service) {
+        return grpcServed() ? get(GRPC_ROUTE, service) : Optional.empty();
+    }
+
+    private Optional<GenericKubernetesResource> get(ResourceDefinitionContext kind, InferenceService service) {
+        return Optional.ofNullable(client.genericKubernetesResources(kind)
                 .inNamespace(service.getMetadata().getNamespace()).withName(ServingNames.endpoint(service)).get());
+    }
+
+    /**
+     * Applies the service's routes for {@code table}: the HTTPRoute, and the GRPCRoute where it has a hostname and the
+     * cluster serves them; a GRPCRoute no longer wanted (the hostname gone) is removed.
+     */
+    void apply(InferenceService service, TrafficTable table, ChildApplier applier) {
+        applier.apply(service, GatewayRoute.httpRoute(service, table), route(service));
+        if (!grpcServed()) {
+            return;
+        }
+        Optional<GenericKubernetesResource> live = grpcRoute(service);
+        Optional<GenericKubernetesResource> wanted = GatewayRoute.grpcRoute(service, table);
+        if (wanted.isPresent()) {
+            applier.apply(service, wanted.get(), live);
+        } else {
+            live.filter(route -> OwnedChildren.ownedBy(service, route)).ifPresent(applier::delete);
+        }
     }
 
     Optional<GenericKubernetesResource> gateway(InferenceService service) {
@@ -71,11 +108,26 @@ final class GatewayRoutes {
             return;
         }
         route(service).filter(route -> OwnedChildren.ownedBy(service, route)).ifPresent(applier::delete);
+        grpcRoute(service).filter(route -> OwnedChildren.ownedBy(service, route)).ifPresent(applier::delete);
     }
 
-    /** How the route stands with its Gateway; the Gateway missing is a mistake in spec a person must fix. */
-    TrafficState state(InferenceService service, Optional<GenericKubernetesResource> gateway,
-            Optional<GenericKubernetesResource> route) {
+    /**
+     * How the routes stand with their Gateway: the HTTPRoute's verdict, then the GRPCRoute's where one is wanted; the
+     * Gateway missing is a mistake in spec a person must fix.
+     */
+    TrafficState state(InferenceService service, Optional<GenericKubernetesResource> gateway) {
+        TrafficState http = state(service, gateway, route(service), "HTTPRoute");
+        if (!http.ready() || !grpcServed() || service.getSpec().getTraffic().getGateway().getHostname() == null) {
+            return http;
+        }
+        TrafficState grpc = state(service, gateway, grpcRoute(service), "GRPCRoute");
+        return !grpc.ready() ? grpc : new TrafficState(true, false, grpc.reason(), "HTTPRoute and GRPCRoute "
+                + ServingNames.endpoint(service) + " accepted by Gateway " + GatewayRoute.gatewayNamespace(service)
+                + "/" + service.getSpec().getTraffic().getGateway().getName());
+    }
+
+    static TrafficState state(InferenceService service, Optional<GenericKubernetesResource> gateway,
+            Optional<GenericKubernetesResource> route, String kind) {
         GatewayRef ref = service.getSpec().getTraffic().getGateway();
         String namespace = GatewayRoute.gatewayNamespace(service);
         if (gateway.isEmpty()) {
@@ -83,7 +135,7 @@ final class GatewayRoutes {
                     + " does not exist: create it, or name another in spec.traffic.gateway");
         }
         if (route.isEmpty()) {
-            return new TrafficState(false, false, "RouteNotAccepted", "creating HTTPRoute "
+            return new TrafficState(false, false, "RouteNotAccepted", "creating " + kind + " "
                     + ServingNames.endpoint(service));
         }
         return TrafficState.route(route.get(), ref.getName(), namespace);
@@ -94,23 +146,36 @@ final class GatewayRoutes {
      * null while the Gateway has no address.
      */
     static String url(InferenceService service, Optional<GenericKubernetesResource> gateway) {
+        return host(service, gateway).map(host -> "http://" + host + (port(gateway) == 80 ? "" : ":" + port(gateway)))
+                .orElse(null);
+    }
+
+    /**
+     * status.grpcUrl where the cluster serves GRPCRoutes: the route's host name and the HTTP listener's port (gRPC is
+     * HTTP/2 on the same listener); null without a hostname, as no GRPCRoute is made then.
+     */
+    static String grpcUrl(InferenceService service, Optional<GenericKubernetesResource> gateway) {
+        String hostname = service.getSpec().getTraffic().getGateway().getHostname();
+        return hostname != null ? hostname + ":" + port(gateway) : null;
+    }
+
+    private static Optional<String> host(InferenceService service, Optional<GenericKubernetesResource> gateway) {
         GatewayRef ref = service.getSpec().getTraffic().getGateway();
         if (ref.getHostname() != null) {
-            return "http://" + ref.getHostname();
+            return Optional.of(ref.getHostname());
         }
-        Optional<String> address = gateway.map(g -> g.getAdditionalProperties().get("status"))
+        return gateway.map(g -> g.getAdditionalProperties().get("status"))
                 .filter(Map.class::isInstance).map(s -> ((Map<?, ?>) s).get("addresses"))
                 .filter(List.class::isInstance).flatMap(a -> ((List<?>) a).stream().findFirst())
                 .filter(Map.class::isInstance).map(a -> String.valueOf(((Map<?, ?>) a).get("value")));
-        if (address.isEmpty()) {
-            return null;
-        }
-        Integer port = gateway.map(g -> g.getAdditionalProperties().get("spec")).filter(Map.class::isInstance)
+    }
+
+    private static int port(Optional<GenericKubernetesResource> gateway) {
+        return gateway.map(g -> g.getAdditionalProperties().get("spec")).filter(Map.class::isInstance)
                 .map(s -> ((Map<?, ?>) s).get("listeners")).filter(List.class::isInstance)
                 .flatMap(l -> ((List<?>) l).stream().filter(Map.class::isInstance).map(Map.class::cast)
                         .filter(listener -> "HTTP".equals(listener.get("protocol"))).findFirst())
                 .map(listener -> listener.get("port")).filter(Number.class::isInstance)
                 .map(p -> ((Number) p).intValue()).orElse(80);
-        return "http://" + address.get() + (port == 80 ? "" : ":" + port);
     }
 }

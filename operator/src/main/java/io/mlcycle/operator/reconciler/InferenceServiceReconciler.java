@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -24,41 +29,56 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mlcycle.api.v1alpha1.AnalysisResult;
+import io.mlcycle.api.v1alpha1.CanaryPhase;
 import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.InferenceServiceStatus;
 import io.mlcycle.api.v1alpha1.ModelVersion;
+import io.mlcycle.api.v1alpha1.RolloutSpec;
 import io.mlcycle.api.v1alpha1.TrafficProvider;
+import io.mlcycle.api.v1alpha1.VariantStatus;
 import io.mlcycle.operator.config.OperatorConfig;
 import io.mlcycle.operator.config.OperatorSettings;
-import io.mlcycle.operator.desired.GatewayRoute;
 import io.mlcycle.operator.desired.Labels;
 import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.desired.RouterWorkload;
 import io.mlcycle.operator.desired.TrafficTable;
 import io.mlcycle.operator.resolve.ModelChoice;
-import io.mlcycle.operator.rollout.Switchover;
+import io.mlcycle.operator.rollout.Analysis;
+import io.mlcycle.operator.rollout.CanaryRollout;
+import io.mlcycle.operator.rollout.RolloutAction;
 import io.mlcycle.operator.status.ConditionSet;
 import io.mlcycle.operator.status.InferenceServiceStatusDerivation;
+import io.mlcycle.operator.status.PodTrouble;
 import io.mlcycle.operator.status.RevisionView;
 import io.mlcycle.operator.status.TrafficState;
 
 /**
- * InferenceService: resolve the ModelVersion to serve, plan the switch from the stable one, apply one Deployment and
- * Service per served revision (with PodDisruptionBudget and HPA as the replicas ask) and the router in front of them,
- * remove revisions no longer served, and write status from what the children report.
+ * InferenceService: resolve the ModelVersion to serve, measure the canary when an analysis is due, plan the rollout
+ * from the stable one ({@link CanaryRollout}), apply one Deployment and Service per served revision (with
+ * PodDisruptionBudget and HPA as the replicas ask) and the traffic layer in front of them, remove revisions no longer
+ * served, write status from what the children report, and consume the rollout-action annotation.
  */
-@ControllerConfiguration(name = "inferenceservice")
+@ControllerConfiguration(name = "inferenceservice", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrActionChanged.class))
 public class InferenceServiceReconciler implements Reconciler<InferenceService> {
+
+    private static final Logger LOG = Logger.getLogger(InferenceServiceReconciler.class);
 
     static final String MODEL_INDEX = "mlcycle-model";
     private static final Duration ROUTE_POLL = Duration.ofSeconds(3);
@@ -71,6 +91,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     private final TransitionEvents events;
     private final ReconcileMetrics metrics;
     private final GatewayRoutes routes;
+    private final RolloutMetrics rolloutMetrics;
+    private final Map<ResourceID, CanaryScrapes> scrapes = new ConcurrentHashMap<>();
     private InformerEventSource<ModelVersion, InferenceService> versions;
 
     public InferenceServiceReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
@@ -80,6 +102,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         this.events = new TransitionEvents(client);
         this.metrics = new ReconcileMetrics(registry, "InferenceService");
         this.routes = new GatewayRoutes(client);
+        this.rolloutMetrics = new RolloutMetrics(registry);
     }
 
     @Override
@@ -119,10 +142,13 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
 
     @Override
     public UpdateControl<InferenceService> reconcile(InferenceService service, Context<InferenceService> context) {
-        return metrics.time(() -> reconcileTimed(service, context), UpdateControl::isPatchStatus);
+        AtomicBoolean written = new AtomicBoolean();
+        return metrics.time(() -> reconcileTimed(service, context, written),
+                control -> written.get() || control.isPatchStatus());
     }
 
-    private UpdateControl<InferenceService> reconcileTimed(InferenceService service, Context<InferenceService> context) {
+    private UpdateControl<InferenceService> reconcileTimed(InferenceService service, Context<InferenceService> context,
+            AtomicBoolean written) {
         InferenceServiceStatus previous = service.getStatus();
         String namespace = service.getMetadata().getNamespace();
         String model = service.getSpec().getModel().getName();
@@ -151,7 +177,16 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         }
         int required = choice.version().map(v -> new RevisionWorkload(service, v, settings).min()).orElse(1);
         Instant now = Instant.now();
-        Switchover.Plan plan = Switchover.plan(new Switchover.Inputs(previous, choice.version(), byName, ready, required,
+        RolloutSpec rollout = service.getSpec().getRollout();
+        Optional<String> actionValue = Optional.ofNullable(service.getMetadata().getAnnotations())
+                .map(a -> a.get(RolloutAction.ANNOTATION));
+        Optional<RevisionView> canaryView = Optional.ofNullable(previous).map(InferenceServiceStatus::getCanary)
+                .map(VariantStatus::getModelVersion).map(views::get);
+        CanaryRollout.Plan plan = CanaryRollout.plan(new CanaryRollout.Inputs(previous, choice.version(), byName, ready,
+                required, rollout, Optional.ofNullable(service.getMetadata().getGeneration()).orElse(0L),
+                actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, canaryView, now),
+                canaryView.flatMap(v -> PodTrouble.crashing(v.pods(), RevisionWorkload.CONTAINER))
+                        .map(t -> t.reason() + ": " + t.message()),
                 now, config.drainDelay()));
         ChildApplier applier = new ChildApplier(client);
         TrafficState traffic;
@@ -161,9 +196,9 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
             applyChildren(service, context, plan, applier, viaGateway);
             if (viaGateway) {
                 Optional<GenericKubernetesResource> gateway = routes.gateway(service);
-                traffic = routes.state(service, gateway, routes.route(service));
+                traffic = routes.state(service, gateway);
                 url = GatewayRoutes.url(service, gateway);
-                grpcUrl = null; // gRPC through the Gateway (a GRPCRoute) is not made yet: the revisions' Services serve it
+                grpcUrl = routes.grpcServed() ? GatewayRoutes.grpcUrl(service, gateway) : null;
             } else {
                 RouterWorkload router = new RouterWorkload(service, settings);
                 traffic = TrafficState.router(deployments.stream()
@@ -181,21 +216,108 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         InferenceServiceStatus status = InferenceServiceStatusDerivation.derive(service,
                 new InferenceServiceStatusDerivation.Observation(choice, plan, views, traffic, url, grpcUrl, now),
                 RevisionWorkload.CONTAINER);
-        UpdateControl<InferenceService> control;
         if (StatusWrites.changed(client, previous, status)) {
+            // Written and cached now, not after the reconcile: rollout state lives in status, and the next reconcile
+            // (a Pod or Deployment event may start it at once) must plan from this one's result, never an older one.
+            InferenceService fresh = new InferenceService();
+            fresh.setMetadata(new ObjectMetaBuilder().withName(service.getMetadata().getName())
+                    .withNamespace(namespace).build());
+            fresh.setStatus(status);
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(service, fresh, context);
+            written.set(true);
             events.record(service, previous, status);
-            plan.step().ifPresent(step -> events.emit(service, "Normal", "TrafficChanged", step));
-            service.setStatus(status);
-            control = UpdateControl.patchStatus(service);
-        } else {
-            control = UpdateControl.noUpdate();
+            rolloutMetrics.observe(service, plan);
         }
+        // After the write: an Event never tells of a step that did not happen. Steps come with a status change; a
+        // refused action (e.g. promote without a Ready pod) comes without one.
+        for (CanaryRollout.Event event : plan.events()) {
+            events.emit(service, event.warning() ? "Warning" : "Normal", event.reason(), event.message());
+        }
+        Optional<CanaryRollout.Variant> canary = plan.canary();
+        if (canary.map(CanaryRollout.Variant::since).filter(since -> previous == null || previous.getCanary() == null
+                || !since.equals(previous.getCanary().getSince())).isPresent() && rollout != null
+                && Analysis.configured(rollout.getAnalysis())) {
+            // A new weight took effect: its first interval is measured from now, not from the last read.
+            scrapes.computeIfAbsent(ResourceID.fromResource(service), key -> new CanaryScrapes()).baseline(
+                    readyPods(views, canary.get().name()), readyPods(views, plan.stable().map(
+                            CanaryRollout.Variant::name).orElse(null)), service.getMetadata().getName(),
+                    profiled(service), now, true);
+        }
+        actionValue.ifPresent(value -> consumeAction(service, value));
+        UpdateControl<InferenceService> control = UpdateControl.noUpdate();
         Optional<Duration> again = plan.requeueAfter();
         if (viaGateway && !traffic.ready()) {
             // No informer on routes (the CRDs may be absent at start): look at the Gateway's verdict again shortly.
             again = Optional.of(again.filter(d -> d.compareTo(ROUTE_POLL) < 0).orElse(ROUTE_POLL));
         }
         return again.map(control::rescheduleAfter).orElse(control);
+    }
+
+    /**
+     * A fresh analysis of the canary when one is due: its Ready pods' counters since the last read. Between analyses,
+     * pods not yet read get a baseline, so the first interval of a step counts from about its start.
+     */
+    private Optional<AnalysisResult> analysis(InferenceService service, InferenceServiceStatus previous,
+            Map<String, RevisionView> views, Optional<RevisionView> canary, Instant now) {
+        ResourceID id = ResourceID.fromResource(service);
+        if (canary.isEmpty() || previous.getCanary().getSince() == null
+                || previous.getCanary().getPhase() == CanaryPhase.Starting) {
+            // Nothing to measure before the canary has traffic or copies; a canary gone takes its reads along.
+            if (canary.isEmpty()) {
+                scrapes.remove(id);
+            }
+            return Optional.empty();
+        }
+        List<Pod> pods = canary.get().readyPods();
+        List<Pod> stablePods = readyPods(views, Optional.ofNullable(previous.getStable())
+                .map(VariantStatus::getModelVersion).orElse(null));
+        CanaryScrapes reads = scrapes.computeIfAbsent(id, key -> new CanaryScrapes());
+        reads.retain(pods, stablePods);
+        String model = service.getMetadata().getName();
+        RolloutSpec rollout = service.getSpec().getRollout();
+        boolean profiles = profiled(service);
+        if (!CanaryRollout.analysisDue(previous, rollout, now)) {
+            reads.baseline(pods, stablePods, model, profiles, now, false);
+            return Optional.empty();
+        }
+        CanaryPhase judged = previous.getCanary().getStep() == null ? CanaryPhase.Mirroring : CanaryPhase.Progressing;
+        return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(pods, stablePods, model, profiles,
+                CanaryRollout.intervalStart(previous.getCanary()), now), judged, now));
+    }
+
+    /** Whether the analysis compares predictions (and so reads the pods' profile windows). */
+    private static boolean profiled(InferenceService service) {
+        RolloutSpec rollout = service.getSpec().getRollout();
+        return rollout != null && rollout.getAnalysis() != null && rollout.getAnalysis().getMaxPredictionShift() != null;
+    }
+
+    private static List<Pod> readyPods(Map<String, RevisionView> views, String version) {
+        return Optional.ofNullable(version).map(views::get).map(RevisionView::readyPods).orElse(List.of());
+    }
+
+    /**
+     * Removes the action annotation once acted on (status is written with this reconcile's result), only if it still
+     * holds the value acted on: a newer action set meanwhile stays for the next reconcile.
+     */
+    private void consumeAction(InferenceService service, String value) {
+        if (RolloutAction.parse(value).isEmpty()) {
+            // Removed too, after one Warning: left in place it would warn again at every reconcile.
+            events.emit(service, "Warning", "UnknownRolloutAction", RolloutAction.ANNOTATION + ": '" + value
+                    + "' is not one of promote, abort, pause, resume; removed");
+        }
+        String path = "/metadata/annotations/" + RolloutAction.ANNOTATION.replace("~", "~0").replace("/", "~1");
+        String patch = "[{\"op\":\"test\",\"path\":\"" + path + "\",\"value\":"
+                + client.getKubernetesSerialization().asJson(value) + "},{\"op\":\"remove\",\"path\":\"" + path
+                + "\"}]";
+        try {
+            client.resources(InferenceService.class).inNamespace(service.getMetadata().getNamespace())
+                    .withName(service.getMetadata().getName())
+                    .patch(new PatchContext.Builder().withPatchType(PatchType.JSON).build(), patch);
+        } catch (KubernetesClientException e) {
+            // The value changed or went meanwhile (the test op failed): nothing of this action is left to remove.
+            LOG.debugf("rollout action of %s/%s not removed: %s", service.getMetadata().getNamespace(),
+                    service.getMetadata().getName(), e.getMessage());
+        }
     }
 
     private static RevisionView view(RevisionWorkload revision, List<Deployment> deployments, List<Pod> pods) {
@@ -207,11 +329,11 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     }
 
     /** The revisions of the plan and the router in front of them; revisions no longer served are removed. */
-    private void applyChildren(InferenceService service, Context<InferenceService> context, Switchover.Plan plan,
+    private void applyChildren(InferenceService service, Context<InferenceService> context, CanaryRollout.Plan plan,
             ChildApplier applier, boolean viaGateway) {
         List<HasMetadata> desired = new ArrayList<>();
         List<TrafficTable.Route> weights = new ArrayList<>();
-        for (Switchover.Variant variant : variants(plan)) {
+        for (CanaryRollout.Variant variant : variants(plan)) {
             RevisionWorkload revision = new RevisionWorkload(service, variant.version(), settings);
             desired.add(revision.deployment());
             desired.add(revision.service());
@@ -219,7 +341,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
             revision.autoscaler().ifPresent(desired::add);
             weights.add(new TrafficTable.Route(revision.name(), revision.name(), variant.weight()));
         }
-        TrafficTable table = new TrafficTable(weights, null);
+        TrafficTable table = new TrafficTable(weights, plan.mirror().map(mirror -> new TrafficTable.Mirror(
+                new RevisionWorkload(service, mirror.version(), settings).name(), mirror.percent())).orElse(null));
         if (!viaGateway) {
             RouterWorkload router = new RouterWorkload(service, settings);
             desired.add(router.serviceAccount());
@@ -235,7 +358,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
             applier.apply(service, child, cached(context, child));
         }
         if (viaGateway) {
-            applier.apply(service, GatewayRoute.httpRoute(service, table), routes.route(service));
+            routes.apply(service, table, applier);
         } else {
             routes.removeOwned(service, applier);
         }
@@ -251,8 +374,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         }
     }
 
-    private static List<Switchover.Variant> variants(Switchover.Plan plan) {
-        List<Switchover.Variant> variants = new ArrayList<>();
+    private static List<CanaryRollout.Variant> variants(CanaryRollout.Plan plan) {
+        List<CanaryRollout.Variant> variants = new ArrayList<>();
         plan.stable().ifPresent(variants::add);
         plan.canary().ifPresent(variants::add);
         return variants;

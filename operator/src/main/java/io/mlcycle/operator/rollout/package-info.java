@@ -1,6 +1,7 @@
 /**
  * How traffic moves from the stable version to a new one, as pure functions of the InferenceService's status and what
- * was observed: for now the switch-over (new revision Ready, then all traffic, then the old one drained and removed);
- * the canary state machine with steps and analysis grows here.
+ * was observed: the canary state machine ({@link io.mlcycle.operator.rollout.CanaryRollout}: mirror, steps, promotion,
+ * rollback, manual actions), the analysis that judges a canary ({@link io.mlcycle.operator.rollout.Analysis}) and the
+ * figures it judges (serving counters, prediction profiles).
  */
 package io.mlcycle.operator.rollout;

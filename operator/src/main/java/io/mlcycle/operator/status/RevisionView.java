@@ -13,6 +13,13 @@ public record RevisionView(String name, Optional<Deployment> deployment, List<Po
         return deployment.map(Deployment::getStatus).map(s -> s.getReadyReplicas()).orElse(0);
     }
 
+    /** Its pods whose Ready condition is True (the ones that get traffic). */
+    public List<Pod> readyPods() {
+        return pods.stream().filter(pod -> pod.getStatus() != null && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).toList();
+    }
+
     /** The replicas the Deployment asks for (the HPA's choice when one scales it). */
     public Integer replicas() {
         return deployment.map(Deployment::getSpec).map(s -> s.getReplicas()).orElse(null);

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /**
  * Whether the traffic layer in front of the revisions passes requests: the router Deployment Ready, or the HTTPRoute
- * accepted by its Gateway (its {@code status.parents} conditions, in the implementation's own words when it refuses).
+ * (and GRPCRoute) accepted by its Gateway (its {@code status.parents} conditions, in the implementation's own words when it refuses).
  */
 public record TrafficState(boolean ready, boolean stalled, String reason, String message) {
 
@@ -24,19 +24,19 @@ public record TrafficState(boolean ready, boolean stalled, String reason, String
         Optional<Map<String, Object>> accepted = condition(conditions, "Accepted");
         if (accepted.isEmpty()) {
             return new TrafficState(false, false, "RouteNotAccepted", "waiting for Gateway " + namespace + "/" + gateway
-                    + " to accept HTTPRoute " + route.getMetadata().getName() + " (no status from it yet)");
+                    + " to accept " + route.getKind() + " " + route.getMetadata().getName() + " (no status from it yet)");
         }
         if (!"True".equals(accepted.get().get("status"))) {
             return new TrafficState(false, true, "RouteNotAccepted", "Gateway " + namespace + "/" + gateway
-                    + " refused HTTPRoute " + route.getMetadata().getName() + ": " + accepted.get().get("reason") + ": "
+                    + " refused " + route.getKind() + " " + route.getMetadata().getName() + ": " + accepted.get().get("reason") + ": "
                     + accepted.get().get("message"));
         }
         Optional<Map<String, Object>> resolved = condition(conditions, "ResolvedRefs");
         if (resolved.isPresent() && !"True".equals(resolved.get().get("status"))) {
-            return new TrafficState(false, false, "RouteRefsUnresolved", "HTTPRoute " + route.getMetadata().getName()
+            return new TrafficState(false, false, "RouteRefsUnresolved", route.getKind() + " " + route.getMetadata().getName()
                     + ": " + resolved.get().get("reason") + ": " + resolved.get().get("message"));
         }
-        return new TrafficState(true, false, "Routed", "HTTPRoute " + route.getMetadata().getName()
+        return new TrafficState(true, false, "Routed", route.getKind() + " " + route.getMetadata().getName()
                 + " accepted by Gateway " + namespace + "/" + gateway);
     }
 

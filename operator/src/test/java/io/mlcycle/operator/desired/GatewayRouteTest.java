@@ -49,7 +49,7 @@ class GatewayRouteTest {
     }
 
     @Test
-    void aHostnameTakesEveryPathOfItAndAMirrorBecomesARequestMirrorFilter() {
+    void aHostnameTakesAllOfOipsRestPathsOfItAndAMirrorBecomesARequestMirrorFilter() {
         GenericKubernetesResource route = GatewayRoute.httpRoute(Fixtures.inferenceService("""
                 model: {name: churn, track: latest}
                 traffic: {provider: gatewayApi, gateway: {name: public, hostname: churn.example.com}}
@@ -58,8 +58,34 @@ class GatewayRouteTest {
         assertThat(spec(route).get("hostnames")).isEqualTo(List.of("churn.example.com"));
         assertThat(((Map<?, ?>) ((List<?>) spec(route).get("parentRefs")).get(0)).get("namespace")).isEqualTo("ml");
         assertThat(rule(route).get("matches")).isEqualTo(List.of(Map.of("path",
-                Map.of("type", "PathPrefix", "value", "/"))));
+                Map.of("type", "PathPrefix", "value", "/v2"))));
         assertThat(rule(route).get("filters")).isEqualTo(List.of(Map.of("type", "RequestMirror", "requestMirror",
                 Map.of("backendRef", Map.of("name", "churn-v2", "port", 8080), "percent", 10))));
+    }
+
+    @Test
+    void aHostnameAlsoGetsAGrpcRouteOnTheSameWeightsWithoutAMirror() {
+        GenericKubernetesResource route = GatewayRoute.grpcRoute(Fixtures.inferenceService("""
+                model: {name: churn, track: latest}
+                traffic: {provider: gatewayApi, gateway: {name: public, hostname: churn.example.com}}
+                """), new TrafficTable(SPLIT.revisions(), new TrafficTable.Mirror("churn-v2", 10))).orElseThrow();
+
+        assertThat(route.getKind()).isEqualTo("GRPCRoute");
+        assertThat(route.getMetadata().getName()).isEqualTo("churn");
+        assertThat(spec(route).get("hostnames")).isEqualTo(List.of("churn.example.com"));
+        assertThat(rule(route).get("matches")).isEqualTo(List.of(Map.of("method",
+                Map.of("type", "Exact", "service", "inference.GRPCInferenceService"))));
+        assertThat(rule(route).get("backendRefs")).isEqualTo(List.of(
+                Map.of("group", "", "kind", "Service", "name", "churn-v1", "port", 8081, "weight", 80),
+                Map.of("group", "", "kind", "Service", "name", "churn-v2", "port", 8081, "weight", 20)));
+        assertThat(rule(route)).doesNotContainKey("filters");
+    }
+
+    @Test
+    void withoutAHostnameThereIsNoGrpcRoute() {
+        assertThat(GatewayRoute.grpcRoute(Fixtures.inferenceService("""
+                model: {name: churn, track: latest}
+                traffic: {provider: gatewayApi, gateway: {name: public}}
+                """), SPLIT)).isEmpty();
     }
 }

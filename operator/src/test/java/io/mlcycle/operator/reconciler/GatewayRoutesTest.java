@@ -32,7 +32,45 @@ class GatewayRoutesTest {
         assertThat(GatewayRoutes.url(Fixtures.inferenceService("""
                 model: {name: churn, track: latest}
                 traffic: {provider: gatewayApi, gateway: {name: public, hostname: churn.example.com}}
-                """), Optional.of(GATEWAY))).isEqualTo("http://churn.example.com");
+                """), Optional.of(GATEWAY))).isEqualTo("http://churn.example.com:8000");
+    }
+
+    @Test
+    void grpcGoesToTheHostnameOnTheListenerPortAndHasNoAddressWithoutAHostname() {
+        assertThat(GatewayRoutes.grpcUrl(Fixtures.inferenceService("""
+                model: {name: churn, track: latest}
+                traffic: {provider: gatewayApi, gateway: {name: public, hostname: churn.example.com}}
+                """), Optional.of(GATEWAY))).isEqualTo("churn.example.com:8000");
+        assertThat(GatewayRoutes.grpcUrl(Fixtures.inferenceService("""
+                model: {name: churn, track: latest}
+                traffic: {provider: gatewayApi, gateway: {name: public, namespace: edge}}
+                """), Optional.of(GATEWAY))).isNull();
+    }
+
+    @Test
+    void theGrpcRoutesVerdictCountsOnlyOnceTheHttpRouteIsAccepted() {
+        var service = Fixtures.inferenceService("""
+                model: {name: churn, track: latest}
+                traffic: {provider: gatewayApi, gateway: {name: public, namespace: edge, hostname: churn.example.com}}
+                """);
+        GenericKubernetesResource refused = Serialization.unmarshal("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GRPCRoute
+                metadata: {name: churn, namespace: ml}
+                status:
+                  parents:
+                    - parentRef: {name: public, namespace: edge}
+                      conditions: [{type: Accepted, status: "False", reason: NotAllowedByListeners, message: no}]
+                """, GenericKubernetesResource.class);
+
+        assertThat(GatewayRoutes.state(service, Optional.of(GATEWAY), Optional.of(refused), "GRPCRoute"))
+                .satisfies(state -> {
+                    assertThat(state.ready()).isFalse();
+                    assertThat(state.stalled()).isTrue();
+                    assertThat(state.message()).contains("refused GRPCRoute churn: NotAllowedByListeners");
+                });
+        assertThat(GatewayRoutes.state(service, Optional.of(GATEWAY), Optional.empty(), "GRPCRoute").message())
+                .isEqualTo("creating GRPCRoute churn");
     }
 
     @Test

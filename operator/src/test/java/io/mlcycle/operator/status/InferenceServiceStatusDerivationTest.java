@@ -19,7 +19,9 @@ import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.operator.Fixtures;
 import io.mlcycle.operator.resolve.ModelChoice;
-import io.mlcycle.operator.rollout.Switchover;
+import io.mlcycle.api.v1alpha1.CanaryPhase;
+import io.mlcycle.api.v1alpha1.PauseReason;
+import io.mlcycle.operator.rollout.CanaryRollout;
 
 class InferenceServiceStatusDerivationTest {
 
@@ -33,7 +35,7 @@ class InferenceServiceStatusDerivationTest {
                 .withNewSpec().withReplicas(1).endSpec().withNewStatus().withReadyReplicas(ready).endStatus().build();
     }
 
-    private static InferenceServiceStatus derive(ModelChoice.Result choice, Switchover.Plan plan,
+    private static InferenceServiceStatus derive(ModelChoice.Result choice, CanaryRollout.Plan plan,
             Map<String, RevisionView> revisions, boolean routerReady) {
         return InferenceServiceStatusDerivation.derive(Fixtures.inferenceService(""),
                 new InferenceServiceStatusDerivation.Observation(choice, plan, revisions,
@@ -41,9 +43,24 @@ class InferenceServiceStatusDerivationTest {
                         "churn.ml.svc.cluster.local:8081", NOW), "runtime");
     }
 
-    private Switchover.Plan stableOnly() {
-        return new Switchover.Plan(Optional.of(new Switchover.Variant(v1, 100, null)), Optional.empty(),
-                Optional.empty(), Optional.empty());
+    private CanaryRollout.Plan stableOnly() {
+        return plan(Optional.of(stable(v1, 100)), Optional.empty(), Optional.empty());
+    }
+
+    private static CanaryRollout.Plan plan(Optional<CanaryRollout.Variant> stable,
+            Optional<CanaryRollout.Variant> canary, Optional<String> held) {
+        return new CanaryRollout.Plan(stable, canary, Optional.empty(), Optional.empty(), held, List.of(),
+                Optional.empty());
+    }
+
+    private static CanaryRollout.Variant stable(ModelVersion version, int weight) {
+        return new CanaryRollout.Variant(version, weight, null, Optional.empty());
+    }
+
+    private static CanaryRollout.Variant canary(ModelVersion version, int weight, CanaryPhase phase, int step,
+            PauseReason pause, String message) {
+        return new CanaryRollout.Variant(version, weight, "2026-12-01T11:59:00Z", Optional.of(
+                new CanaryRollout.CanaryState(phase, step, 3, pause, message, List.of())));
     }
 
     private ModelChoice.Result serving(ModelVersion version) {
@@ -167,8 +184,8 @@ class InferenceServiceStatusDerivationTest {
     @Test
     void withNothingServableStatusNamesTheVersionItWaitsFor() {
         ModelVersion pending = servedVersion("1", "Ready", "Pending", "xgboost");
-        InferenceServiceStatus status = derive(serving(pending), new Switchover.Plan(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()), Map.of(), false);
+        InferenceServiceStatus status = derive(serving(pending), plan(Optional.empty(), Optional.empty(),
+                Optional.empty()), Map.of(), false);
 
         assertThat(ready(status).getStatus().name()).isEqualTo("False");
         assertThat(ready(status).getReason()).isEqualTo("AwaitingApproval");
@@ -178,8 +195,8 @@ class InferenceServiceStatusDerivationTest {
 
     @Test
     void duringASwitchTheStableVersionServesAndTheNewOneIsShown() {
-        Switchover.Plan plan = new Switchover.Plan(Optional.of(new Switchover.Variant(v1, 100, null)),
-                Optional.of(new Switchover.Variant(v2, 0, null)), Optional.empty(), Optional.empty());
+        CanaryRollout.Plan plan = plan(Optional.of(stable(v1, 100)), Optional.of(canary(v2, 0, CanaryPhase.Starting,
+                CanaryRollout.MIRROR_STEP, null, "waiting")), Optional.empty());
         InferenceServiceStatus status = derive(serving(v2), plan, Map.of(
                 "churn-1", new RevisionView("churn-v1", Optional.of(deployment(1)), List.of()),
                 "churn-2", new RevisionView("churn-v2", Optional.of(deployment(0)), List.of())), true);
@@ -189,5 +206,50 @@ class InferenceServiceStatusDerivationTest {
         assertThat(status.getPhase()).isEqualTo(InferenceServicePhase.Progressing);
         assertThat(status.getCanary().getVersion()).isEqualTo("2");
         assertThat(status.getCanary().getWeight()).isZero();
+    }
+
+    @Test
+    void aRolloutAtAStepSaysWhichShareTheCanaryGetsAndAPauseSaysWhy() {
+        Map<String, RevisionView> revisions = Map.of(
+                "churn-1", new RevisionView("churn-v1", Optional.of(deployment(1)), List.of()),
+                "churn-2", new RevisionView("churn-v2", Optional.of(deployment(1)), List.of()));
+
+        InferenceServiceStatus stepping = derive(serving(v2), plan(Optional.of(stable(v1, 90)), Optional.of(canary(v2,
+                10, CanaryPhase.Progressing, 0, null, null)), Optional.empty()), revisions, true);
+        assertThat(ready(stepping).getReason()).isEqualTo("RollingOut");
+        assertThat(ready(stepping).getMessage()).isEqualTo("serving version 1 (churn-1); version 2 (churn-2) gets 10% "
+                + "at step 1/3");
+        assertThat(stepping.getCanary().getPhase()).isEqualTo(CanaryPhase.Progressing);
+        assertThat(stepping.getCanary().getReadyReplicas()).isEqualTo(1);
+        assertThat(stepping.getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("CanaryHealthy");
+            assertThat(c.getReason()).isEqualTo("NoAnalysisYet");
+        });
+
+        InferenceServiceStatus paused = derive(serving(v2), plan(Optional.of(stable(v1, 50)), Optional.of(canary(v2,
+                50, CanaryPhase.Paused, 1, PauseReason.AnalysisFailed, "analysis failed at step 2/3: errorRate 0.2 > "
+                        + "0.01")), Optional.empty()), revisions, true);
+        assertThat(ready(paused).getReason()).isEqualTo("RolloutPaused");
+        assertThat(paused.getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("CanaryHealthy");
+            assertThat(c.getStatus().name()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("AnalysisFailed");
+        });
+        assertThat(paused.getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Reconciling");
+            assertThat(c.getStatus().name()).as("waiting for a person, not progressing").isEqualTo("False");
+        });
+    }
+
+    @Test
+    void aVersionRolledBackBeforeIsHeldBackAndStatusSaysSo() {
+        InferenceServiceStatus status = derive(serving(v2), plan(Optional.of(stable(v1, 100)), Optional.empty(),
+                Optional.of("churn-2 was rolled back (analysis failed); it is tried again once it or this "
+                        + "InferenceService changes")), Map.of("churn-1", new RevisionView("churn-v1",
+                                Optional.of(deployment(1)), List.of())), true);
+
+        assertThat(ready(status).getStatus().name()).isEqualTo("True");
+        assertThat(ready(status).getReason()).isEqualTo("RolledBack");
+        assertThat(ready(status).getMessage()).startsWith("serving version 1 (churn-1); churn-2 was rolled back");
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     status or the gRPC status name; {@code revision} is {@value #NO_REVISION} when none was chosen;</li>
  * <li>{@code mlcycle_router_request_seconds{revision, protocol}}: latency histogram, request in to answer out;</li>
  * <li>{@code mlcycle_router_mirrored_total{revision, outcome}}: mirrored copies, outcome success or error;</li>
+ * <li>{@code mlcycle_router_retries_total{revision, protocol}}: connections to a revision's endpoint that could not be
+ *     made, the request then sent to another endpoint;</li>
  * <li>{@code mlcycle_router_config_errors_total}: traffic documents refused (the last good one stays);</li>
  * <li>{@code mlcycle_router_weight{revision}}, {@code mlcycle_router_ready_endpoints{revision}}: the table in
  *     force (configured weight, ready endpoints of any protocol).</li>
@@ -38,6 +40,7 @@ public final class RouterMetrics {
     private final Map<List<String>, Counter> requests = new ConcurrentHashMap<>();
     private final Map<List<String>, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> mirrored = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> retries = new ConcurrentHashMap<>();
     private final Counter configErrors;
     private final AtomicReference<RoutingTable> table = new AtomicReference<>(RoutingTable.EMPTY);
     private final Map<String, List<Meter>> tableGauges = new ConcurrentHashMap<>();
@@ -65,6 +68,13 @@ public final class RouterMetrics {
         mirrored.computeIfAbsent(List.of(revision, outcome), key -> Counter.builder("mlcycle.router.mirrored")
                 .description("Requests copied to the mirror revision").tags("revision", revision, "outcome", outcome)
                 .register(registry)).increment();
+    }
+
+    /** A connection to an endpoint of {@code revision} could not be made; the request goes to another. */
+    public void retried(String revision, String protocol) {
+        retries.computeIfAbsent(List.of(revision, protocol), key -> Counter.builder("mlcycle.router.retries")
+                .description("Connections to an endpoint that failed, the request sent to another endpoint")
+                .tags("revision", revision, "protocol", protocol).register(registry)).increment();
     }
 
     /** One traffic document refused. */

@@ -28,7 +28,7 @@ final class RoutingInterceptor implements ProxyInterceptor {
 
     static final String TARGET = "mlcycle.target";
     private static final String START = "mlcycle.start";
-    private static final String REVISION = "mlcycle.revision";
+    static final String REVISION = "mlcycle.revision";
 
     private final TrafficRouter router;
     private final RouterMetrics metrics;
@@ -54,7 +54,7 @@ final class RoutingInterceptor implements ProxyInterceptor {
         context.set(TARGET, forward.target());
         context.set(REVISION, forward.target().revision());
         if (forward.mirror().isEmpty()) {
-            return forwardTo(context, forward.target());
+            return forwardTo(context);
         }
         // The copy needs the whole body: read it once, then send it to both (the original as a buffer too).
         HttpServerRequest incoming = request.proxiedRequest();
@@ -64,14 +64,17 @@ final class RoutingInterceptor implements ProxyInterceptor {
         return body.compose(buffer -> {
             request.setBody(Body.body(buffer));
             mirror.send(forward.mirror().get(), request.getMethod(), request.getURI(), headers, buffer);
-            return forwardTo(context, forward.target());
+            return forwardTo(context);
         });
     }
 
-    private static Future<io.vertx.httpproxy.ProxyResponse> forwardTo(ProxyContext context, Target target) {
-        return context.sendRequest().recover(failure -> Future.succeededFuture(ErrorResponses.error(
-                context.request(), 502, "revision '" + target.revision() + "' at "
-                        + target.endpoint().authority(Protocol.REST) + " did not answer: " + failure.getMessage())));
+    private static Future<io.vertx.httpproxy.ProxyResponse> forwardTo(ProxyContext context) {
+        // The target read back: the origin may have moved the request to another endpoint when this one refused it.
+        return context.sendRequest().recover(failure -> {
+            Target tried = context.get(TARGET, Target.class);
+            return Future.succeededFuture(ErrorResponses.error(context.request(), 502, "revision '" + tried.revision()
+                    + "' at " + tried.endpoint().authority(Protocol.REST) + " did not answer: " + failure.getMessage()));
+        });
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.mlcycle.router.routing.Route.Forward;
 import io.mlcycle.router.routing.Route.Reason;
 import io.mlcycle.router.routing.Route.Refusal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,6 +39,16 @@ public final class TrafficRouter {
     /** The route of one request; {@code pinned} is the {@code x-mlcycle-revision} header's value, or null. */
     public Route route(Protocol protocol, String pinned) {
         return state.get().route(protocol, pinned);
+    }
+
+    /**
+     * Another target for a request whose connections to the endpoints in {@code tried} could not be made (nothing was
+     * sent): another endpoint of the same revision, else, unless the request is pinned, one of the other revision with
+     * the most weight. The weighted round-robin is not consulted: at 90/10 it would name the failed revision again nine
+     * times in ten, and each call would move the split of other requests.
+     */
+    public Optional<Target> reroute(Protocol protocol, String pinned, Target failed, Set<Endpoint> tried) {
+        return state.get().reroute(protocol, pinned, failed, tried);
     }
 
     /** One table and the round-robin state over it, per protocol. */
@@ -86,6 +98,24 @@ public final class TrafficRouter {
                         "revision '" + revision + "' has no ready " + protocol.label() + " endpoint");
             }
             return new Forward(new Target(revision, endpoint.get()), mirror(protocol));
+        }
+
+        Optional<Target> reroute(Protocol protocol, String pinned, Target failed, Set<Endpoint> tried) {
+            Optional<Target> sibling = untried(failed.revision(), protocol, tried);
+            if (sibling.isPresent() || pinned != null) {
+                return sibling;
+            }
+            return table.revisions().stream()
+                    .filter(r -> r.weight() > 0 && !r.name().equals(failed.revision()))
+                    .sorted(Comparator.comparingInt(Revision::weight).reversed())
+                    .map(r -> untried(r.name(), protocol, tried)).flatMap(Optional::stream).findFirst();
+        }
+
+        /** The next endpoint of {@code revision} not tried yet. */
+        private Optional<Target> untried(String revision, Protocol protocol, Set<Endpoint> tried) {
+            Map<Protocol, Endpoints> byProtocol = endpoints.get(revision);
+            return byProtocol == null ? Optional.empty()
+                    : byProtocol.get(protocol).other(tried).map(endpoint -> new Target(revision, endpoint));
         }
 
         private Optional<Target> mirror(Protocol protocol) {
@@ -152,6 +182,17 @@ public final class TrafficRouter {
                 return Optional.empty();
             }
             return Optional.of(endpoints.get(Math.floorMod(next.getAndIncrement(), endpoints.size())));
+        }
+
+        /** The next endpoint not in {@code tried}; none when all were. */
+        Optional<Endpoint> other(Set<Endpoint> tried) {
+            for (int i = 0; i < endpoints.size(); i++) {
+                Optional<Endpoint> candidate = next();
+                if (candidate.isPresent() && !tried.contains(candidate.get())) {
+                    return candidate;
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -139,7 +139,8 @@ class GrpcProxyServerTest {
         }
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(two.received).hasSize(5));
-        assertThat(two.received).containsExactly("m1", "m3", "m5", "m7", "m9");
+        // Which calls were copied is exact (the counter's every other one); the copies' arrival order is not.
+        assertThat(two.received).containsExactlyInAnyOrder("m1", "m3", "m5", "m7", "m9");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(registry.get("mlcycle.router.mirrored")
                 .tags("revision", "iris-2", "outcome", "success").counter().count()).isEqualTo(5));
     }

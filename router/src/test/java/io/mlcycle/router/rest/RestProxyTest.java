@@ -135,6 +135,27 @@ class RestProxyTest {
     }
 
     @Test
+    void anEndpointThatRefusesConnectionsIsSkippedForAnotherOfItsRevisionWithoutAFailedRequest() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        // A pod gone but still in the table (its EndpointSlice update not yet here) beside one that answers.
+        router.install(table(Optional.empty(), new Revision("iris-1", 100, List.of(
+                new Endpoint("127.0.0.1", deadPort, Endpoint.NO_PORT),
+                new Endpoint("127.0.0.1", one.port(), Endpoint.NO_PORT)))));
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = post(INFER, BODY, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(new JsonObject(response.body()).getString("echo")).isEqualTo(BODY);
+        }
+        assertThat(one.received).hasSize(10);
+        assertThat(registry.find("mlcycle.router.retries").tags("revision", "iris-1", "protocol", "rest").counter())
+                .isNotNull().extracting(counter -> counter.count()).isEqualTo(10.0);
+    }
+
+    @Test
     void mirroredCopiesReachTheMirrorAndTheClientOnlySeesTheOriginalsAnswer() throws Exception {
         router.install(table(Optional.of(new Mirror("iris-2", 50)), revision("iris-1", 100, one),
                 revision("iris-2", 0, two)));

@@ -11,6 +11,7 @@ import io.mlcycle.router.routing.Route.Refusal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,31 @@ class TrafficRouterTest {
                 .mapToObj(i -> forward(router.route(Protocol.REST, null)).target().endpoint().address()).toList();
 
         assertThat(addresses).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.1", "10.0.0.2", "10.0.0.3");
+    }
+
+    @Test
+    void anUnreachableEndpointIsReroutedToAnotherOfItsRevisionThenElsewhereUnlessPinned() {
+        router.install(table(revision("iris-1", 80, "10.0.0.1", "10.0.0.2"), revision("iris-2", 20, "10.0.0.3")));
+        Target first = new Target("iris-1", new Endpoint("10.0.0.1", 8080, 8081));
+
+        assertThat(router.reroute(Protocol.REST, null, first, Set.of(first.endpoint()))).contains(
+                new Target("iris-1", new Endpoint("10.0.0.2", 8080, 8081)));
+        assertThat(router.reroute(Protocol.REST, null, first, Set.of(first.endpoint(),
+                new Endpoint("10.0.0.2", 8080, 8081)))).as("both of iris-1 tried").contains(
+                new Target("iris-2", new Endpoint("10.0.0.3", 8080, 8081)));
+
+        router.install(table(revision("iris-1", 90, "10.0.0.1"), revision("iris-2", 10, "10.0.0.3")));
+        assertThat(router.reroute(Protocol.REST, null, first, Set.of(first.endpoint())))
+                .as("at 90/10 too, however seldom the round-robin names it").contains(
+                        new Target("iris-2", new Endpoint("10.0.0.3", 8080, 8081)));
+        assertThat(router.reroute(Protocol.REST, "iris-1", first, Set.of(first.endpoint())))
+                .as("a pinned request stays pinned").isEmpty();
+        assertThat(countRevisions(Protocol.REST, 100, null)).as("the split is untouched").containsExactly(
+                Map.entry("iris-1", 90), Map.entry("iris-2", 10));
+
+        router.install(table(revision("iris-1", 100, "10.0.0.1"), revision("iris-2", 0, "10.0.0.3")));
+        assertThat(router.reroute(Protocol.GRPC, null, first, Set.of(first.endpoint())))
+                .as("weight 0 gets no rerouted request").isEmpty();
     }
 
     @Test

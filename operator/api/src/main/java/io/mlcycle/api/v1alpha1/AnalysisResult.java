@@ -1,9 +1,10 @@
 package io.mlcycle.api.v1alpha1;
 
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The figures of one canary analysis and whether they passed. */
+/** The figures of one canary analysis, each check against its threshold, and the verdict. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AnalysisResult {
 
@@ -22,11 +23,17 @@ public class AnalysisResult {
     @JsonPropertyDescription("Jensen-Shannon distance between canary and stable predictions.")
     private Double predictionShift;
 
-    @JsonPropertyDescription("Whether every threshold was met.")
-    private Boolean passed;
-
     @JsonPropertyDescription("Which threshold failed, in words.")
     private String message;
+
+    @JsonPropertyDescription("Passed, Failed, or Inconclusive (too few requests in the interval: wait, never a pass).")
+    private AnalysisOutcome outcome;
+
+    @JsonPropertyDescription("The canary phase it judged: Mirroring (the mirrored copies) or Progressing.")
+    private String phase;
+
+    @JsonPropertyDescription("Each configured check: its figure, threshold and verdict.")
+    private List<AnalysisCheck> checks;
 
     public String getTime() {
         return time;
@@ -68,19 +75,35 @@ public class AnalysisResult {
         this.predictionShift = predictionShift;
     }
 
-    public Boolean getPassed() {
-        return passed;
-    }
-
-    public void setPassed(Boolean passed) {
-        this.passed = passed;
-    }
-
     public String getMessage() {
         return message;
     }
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public AnalysisOutcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(AnalysisOutcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public List<AnalysisCheck> getChecks() {
+        return checks;
+    }
+
+    public void setChecks(List<AnalysisCheck> checks) {
+        this.checks = checks;
     }
 }

@@ -13,7 +13,7 @@ public class RolloutRecord {
     @JsonPropertyDescription("spec.version that was rolled out.")
     private String to;
 
-    @JsonPropertyDescription("Promoted or RolledBack.")
+    @JsonPropertyDescription("Promoted, RolledBack, or Superseded (a newer version replaced it mid-rollout).")
     private RolloutOutcome outcome;
 
     @JsonPropertyDescription("Why, e.g. the analysis figure that failed.")
@@ -21,6 +21,15 @@ public class RolloutRecord {
 
     @JsonPropertyDescription("When it ended (RFC 3339).")
     private String finishedAt;
+
+    @JsonPropertyDescription("Name of the ModelVersion rolled out.")
+    private String modelVersion;
+
+    @JsonPropertyDescription("metadata.generation of that ModelVersion when the rollout ended: a rolled-back version is tried again only once it or the InferenceService changes.")
+    private Long modelVersionGeneration;
+
+    @JsonPropertyDescription("metadata.generation of the InferenceService when the rollout ended.")
+    private Long generation;
 
     public String getFrom() {
         return from;
@@ -60,5 +69,29 @@ public class RolloutRecord {
 
     public void setFinishedAt(String finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    public String getModelVersion() {
+        return modelVersion;
+    }
+
+    public void setModelVersion(String modelVersion) {
+        this.modelVersion = modelVersion;
+    }
+
+    public Long getModelVersionGeneration() {
+        return modelVersionGeneration;
+    }
+
+    public void setModelVersionGeneration(Long modelVersionGeneration) {
+        this.modelVersionGeneration = modelVersionGeneration;
+    }
+
+    public Long getGeneration() {
+        return generation;
+    }
+
+    public void setGeneration(Long generation) {
+        this.generation = generation;
     }
 }

@@ -1,5 +1,6 @@
 package io.mlcycle.api.v1alpha1;
 
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -31,6 +32,23 @@ public class VariantStatus {
 
     @JsonPropertyDescription("Canary only: the last analysis.")
     private AnalysisResult analysis;
+
+    @JsonPropertyDescription("Canary only: Starting (pods coming up, no traffic), Mirroring (copies of requests only), "
+            + "Progressing (at a step's weight), Paused (held: by a person, waiting for promotion, or after a failed "
+            + "analysis without rollback) or Promoting (all traffic; the old stable drains).")
+    private CanaryPhase phase;
+
+    @JsonPropertyDescription("Canary only: how many steps the rollout has; step runs from 0 to steps - 1.")
+    private Integer steps;
+
+    @JsonPropertyDescription("Canary only: why it waits or is paused, in words.")
+    private String message;
+
+    @JsonPropertyDescription("Canary only: the latest analyses of this rollout, oldest first (at most 10).")
+    private List<AnalysisResult> history;
+
+    @JsonPropertyDescription("Canary only, while Paused: Manual, AwaitingPromotion (autoPromote false) or AnalysisFailed (rollbackOnFailure false).")
+    private PauseReason pauseReason;
 
     public String getModelVersion() {
         return modelVersion;
@@ -94,5 +112,45 @@ public class VariantStatus {
 
     public void setAnalysis(AnalysisResult analysis) {
         this.analysis = analysis;
+    }
+
+    public CanaryPhase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(CanaryPhase phase) {
+        this.phase = phase;
+    }
+
+    public Integer getSteps() {
+        return steps;
+    }
+
+    public void setSteps(Integer steps) {
+        this.steps = steps;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public List<AnalysisResult> getHistory() {
+        return history;
+    }
+
+    public void setHistory(List<AnalysisResult> history) {
+        this.history = history;
+    }
+
+    public PauseReason getPauseReason() {
+        return pauseReason;
+    }
+
+    public void setPauseReason(PauseReason pauseReason) {
+        this.pauseReason = pauseReason;
     }
 }

@@ -1,0 +1,188 @@
+package io.mlcycle.operator.reconciler;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.mlcycle.operator.desired.RevisionWorkload;
+import io.mlcycle.operator.rollout.CanaryFigures;
+import io.mlcycle.operator.rollout.PredictionProfile;
+import io.mlcycle.operator.rollout.ServingCounters;
+
+/**
+ * Reads a canary's serving pods' counters ({@code /q/metrics} on each Ready pod's IP) and turns two reads into an
+ * interval's figures; where a prediction-shift threshold is set, also the canary's and the stable version's
+ * predictions over the same interval ({@code POST …/profile/reset} on each pod: the read ends the pod's window, so the
+ * next one starts with it). The last read of each pod is kept here, in memory: after an operator restart the first
+ * read is only a baseline (a pod that started before it counts from then), so the first analysis comes one interval
+ * later. This is the one reader of the pods' profile windows; the DriftMonitor is to share it, not to reset on its own.
+ */
+final class CanaryScrapes {
+
+    private static final Logger LOG = Logger.getLogger(CanaryScrapes.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Map<String, ServingCounters> reads = new ConcurrentHashMap<>();
+    /** Pods whose profile window this reader started (by a reset), so their next read covers the interval. */
+    private final Map<String, Instant> profiled = new ConcurrentHashMap<>();
+
+    /**
+     * Takes a baseline of the pods not read yet ({@code fresh}: of every pod, as a new weight takes effect), so an
+     * interval starts as close to its start as a reconcile gets: the canary's counters, and with {@code profiles}
+     * both versions' profile windows.
+     */
+    void baseline(List<Pod> canary, List<Pod> stable, String model, boolean profiles, Instant now, boolean fresh) {
+        List<Pod> counted = canary.stream().filter(p -> fresh || !reads.containsKey(p.getMetadata().getUid())).toList();
+        Map<Pod, Optional<ServingCounters>> counters = readAll(counted, pod -> read(pod, model));
+        counters.forEach((pod, read) -> read.ifPresent(c -> reads.put(pod.getMetadata().getUid(), c)));
+        if (profiles) {
+            List<Pod> windows = concat(canary, stable).stream()
+                    .filter(p -> fresh || !profiled.containsKey(p.getMetadata().getUid())).toList();
+            readAll(windows, pod -> profile(pod, model)).forEach((pod, window) -> window.ifPresent(
+                    w -> profiled.put(pod.getMetadata().getUid(), now)));
+        }
+    }
+
+    /**
+     * The figures of the interval: {@link #measure(List, String, Instant, Instant)} of the canary, and with
+     * {@code profiles} the shift of its predictions from the stable version's over the same windows.
+     */
+    CanaryFigures measure(List<Pod> canary, List<Pod> stable, String model, boolean profiles, Instant intervalStart,
+            Instant now) {
+        CanaryFigures counted = measure(canary, model, intervalStart, now);
+        if (!profiles) {
+            return counted;
+        }
+        PredictionProfile canaryPredictions = predictions(canary, model, intervalStart, now);
+        PredictionProfile stablePredictions = predictions(stable, model, intervalStart, now);
+        return new CanaryFigures(counted.requests(), counted.errors(), counted.latencyP99Ms(),
+                canaryPredictions.shift(stablePredictions).orElse(null), PredictionProfile.METHOD);
+    }
+
+    private PredictionProfile predictions(List<Pod> pods, String model, Instant intervalStart, Instant now) {
+        PredictionProfile merged = new PredictionProfile();
+        readAll(pods, pod -> profile(pod, model)).forEach((pod, window) -> {
+            String uid = pod.getMetadata().getUid();
+            boolean counts = profiled.containsKey(uid) || startedAfter(pod, intervalStart);
+            window.ifPresent(w -> {
+                profiled.put(uid, now);
+                if (counts) {
+                    merged.add(w);
+                }
+            });
+        });
+        return merged;
+    }
+
+    private static List<Pod> concat(List<Pod> a, List<Pod> b) {
+        List<Pod> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The figures since the last read of each pod; a pod first seen now counts in full if it started after
+     * {@code intervalStart}, else it is only a baseline. A pod that cannot be read adds nothing.
+     */
+    CanaryFigures measure(List<Pod> pods, String model, Instant intervalStart, Instant now) {
+        List<ServingCounters> deltas = new ArrayList<>();
+        readAll(pods, pod -> read(pod, model)).forEach((pod, counters) -> counters.ifPresent(current -> {
+            ServingCounters before = reads.put(pod.getMetadata().getUid(), current);
+            if (before != null) {
+                deltas.add(current.since(before));
+            } else if (startedAfter(pod, intervalStart)) {
+                deltas.add(current);
+            }
+        }));
+        return ServingCounters.figures(deltas);
+    }
+
+    /**
+     * One call per pod, all at once (a reconcile waits for the slowest, at most {@link #TIMEOUT}, not for their sum);
+     * a pod that does not answer in time gives nothing.
+     */
+    private static <T> Map<Pod, Optional<T>> readAll(List<Pod> pods, Function<Pod, CompletableFuture<Optional<T>>> call) {
+        Map<Pod, CompletableFuture<Optional<T>>> calls = new LinkedHashMap<>();
+        for (Pod pod : pods) {
+            calls.put(pod, call.apply(pod).completeOnTimeout(Optional.empty(), TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        }
+        Map<Pod, Optional<T>> results = new LinkedHashMap<>();
+        calls.forEach((pod, future) -> results.put(pod, future.join()));
+        return results;
+    }
+
+    /** Forgets the reads of pods no longer listed (gone, or of a revision no longer measured). */
+    void retain(List<Pod> canary, List<Pod> stable) {
+        List<String> live = concat(canary, stable).stream().map(p -> p.getMetadata().getUid()).toList();
+        reads.keySet().retainAll(live);
+        profiled.keySet().retainAll(live);
+    }
+
+    private static boolean startedAfter(Pod pod, Instant start) {
+        String started = pod.getStatus() == null ? null : pod.getStatus().getStartTime();
+        return started != null && Instant.parse(started).isAfter(start);
+    }
+
+    private CompletableFuture<Optional<ServingCounters>> read(Pod pod, String model) {
+        return call(pod, HttpRequest.newBuilder(uri(pod, "/q/metrics")).timeout(TIMEOUT).GET())
+                .thenApply(page -> page.map(text -> ServingCounters.parse(text, model)));
+    }
+
+    /** The pod's profile window of {@code model}, ended by this read. */
+    private CompletableFuture<Optional<JsonNode>> profile(Pod pod, String model) {
+        return call(pod, HttpRequest.newBuilder(uri(pod, "/v2/models/" + model + "/profile/reset")).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())).thenApply(page -> page.flatMap(body -> {
+                    try {
+                        return Optional.of(JSON.readTree(body));
+                    } catch (java.io.IOException e) {
+                        LOG.debugf("profile of pod %s is not JSON: %s", pod.getMetadata().getName(), e.getMessage());
+                        return Optional.empty();
+                    }
+                }));
+    }
+
+    private static URI uri(Pod pod, String path) {
+        String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+        String host = ip != null && ip.contains(":") ? "[" + ip + "]" : ip;
+        return URI.create("http://" + host + ":" + RevisionWorkload.HTTP_PORT + path);
+    }
+
+    private CompletableFuture<Optional<String>> call(Pod pod, HttpRequest.Builder request) {
+        if (pod.getStatus() == null || pod.getStatus().getPodIP() == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
+            if (failure != null) {
+                LOG.debugf("cannot reach pod %s: %s", pod.getMetadata().getName(), failure.getMessage());
+                return Optional.empty();
+            }
+            if (answer.statusCode() != 200) {
+                LOG.debugf("pod %s answered %d to %s", pod.getMetadata().getName(), answer.statusCode(),
+                        answer.uri().getPath());
+                return Optional.empty();
+            }
+            return Optional.of(answer.body());
+        });
+    }
+}

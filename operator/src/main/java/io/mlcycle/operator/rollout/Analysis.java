@@ -1,0 +1,98 @@
+package io.mlcycle.operator.rollout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.mlcycle.api.v1alpha1.AnalysisCheck;
+import io.mlcycle.api.v1alpha1.AnalysisOutcome;
+import io.mlcycle.api.v1alpha1.AnalysisResult;
+import io.mlcycle.api.v1alpha1.AnalysisSpec;
+import io.mlcycle.api.v1alpha1.CanaryPhase;
+
+/**
+ * Judges one interval of a canary against {@code spec.rollout.analysis}: too few requests is Inconclusive (wait, never
+ * a pass); otherwise each configured threshold is a check, and one figure above its threshold fails the analysis.
+ */
+public final class Analysis {
+
+    public static final String ERROR_RATE = "errorRate";
+    public static final String LATENCY_P99 = "latencyP99";
+    public static final String PREDICTION_SHIFT = "predictionShift";
+
+    private Analysis() {
+    }
+
+    /** Whether any threshold is set: without one, steps advance on time alone and nothing is measured. */
+    public static boolean configured(AnalysisSpec spec) {
+        return spec != null && (spec.getMaxErrorRate() != null || spec.getMaxLatencyP99() != null
+                || spec.getMaxPredictionShift() != null);
+    }
+
+    public static Duration interval(AnalysisSpec spec) {
+        return SpecDuration.parse(spec == null ? null : spec.getInterval(), Duration.ofSeconds(30));
+    }
+
+    public static AnalysisResult judge(AnalysisSpec spec, CanaryFigures figures, CanaryPhase phase, Instant now) {
+        AnalysisResult result = new AnalysisResult();
+        result.setTime(now.toString());
+        result.setPhase(phase.name());
+        result.setRequests(figures.requests());
+        if (figures.requests() > 0) {
+            result.setErrorRate((double) figures.errors() / figures.requests());
+        }
+        result.setLatencyP99Ms(figures.latencyP99Ms());
+        result.setPredictionShift(figures.predictionShift());
+        long needed = spec.getMinRequests() == null ? 100 : spec.getMinRequests();
+        String served = phase == CanaryPhase.Mirroring ? "mirrored requests" : "requests";
+        if (figures.requests() < Math.max(1, needed)) {
+            return inconclusive(result, figures.requests() + " of the " + Math.max(1, needed) + " " + served
+                    + " needed in the interval");
+        }
+        List<AnalysisCheck> checks = new ArrayList<>();
+        if (spec.getMaxErrorRate() != null) {
+            checks.add(check(ERROR_RATE, result.getErrorRate(), spec.getMaxErrorRate(), null));
+        }
+        if (spec.getMaxLatencyP99() != null) {
+            if (figures.latencyP99Ms() == null) {
+                return inconclusive(result, "no latency figures for the interval");
+            }
+            double limit = SpecDuration.parse(spec.getMaxLatencyP99(), null).toNanos() / 1e6;
+            checks.add(check(LATENCY_P99, figures.latencyP99Ms(), limit, null));
+        }
+        if (spec.getMaxPredictionShift() != null) {
+            if (figures.predictionShift() == null) {
+                return inconclusive(result, "no predictions of both versions to compare in the interval");
+            }
+            checks.add(check(PREDICTION_SHIFT, figures.predictionShift(), spec.getMaxPredictionShift(),
+                    figures.shiftMethod()));
+        }
+        result.setChecks(checks);
+        List<String> failed = checks.stream().filter(c -> !c.getPassed())
+                .map(c -> c.getName() + " " + figure(c.getValue()) + " > " + figure(c.getThreshold())
+                        + (LATENCY_P99.equals(c.getName()) ? " ms" : ""))
+                .toList();
+        result.setOutcome(failed.isEmpty() ? AnalysisOutcome.Passed : AnalysisOutcome.Failed);
+        result.setMessage(failed.isEmpty() ? "every check passed over " + figures.requests() + " " + served
+                : String.join("; ", failed));
+        return result;
+    }
+
+    private static AnalysisResult inconclusive(AnalysisResult result, String why) {
+        result.setOutcome(AnalysisOutcome.Inconclusive);
+        result.setMessage("waiting: " + why);
+        return result;
+    }
+
+    private static AnalysisCheck check(String name, double value, double threshold, String method) {
+        return new AnalysisCheck(name, value, threshold, method, value <= threshold);
+    }
+
+    /** Four significant digits: enough to compare with a threshold, short enough for a condition message. */
+    static String figure(double value) {
+        return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)",
+                "$1");
+    }
+}

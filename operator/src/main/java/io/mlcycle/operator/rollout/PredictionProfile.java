@@ -1,0 +1,142 @@
+package io.mlcycle.operator.rollout;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What one revision predicted over a window: per prediction column, a KLL sketch of the numbers or the counts of the
+ * categories, as the runtime's {@code /profile} gives them ({@code predictions}), merged across the revision's pods
+ * (KLL merge, counts add). {@link #shift} compares two of them.
+ */
+public final class PredictionProfile {
+
+    /** The method named in status for {@link #shift}. */
+    public static final String METHOD = "jensenShannon";
+
+    /** Bins of a numeric column: equal-width over both versions' range, as a histogram of predictions is read. */
+    static final int BINS = 20;
+
+    private final Map<String, KllDoublesSketch> numeric = new TreeMap<>();
+    private final Map<String, Map<String, Long>> categorical = new TreeMap<>();
+
+    /** Adds one pod's {@code /profile} answer (its {@code predictions}). */
+    public PredictionProfile add(JsonNode profile) {
+        for (JsonNode column : profile.path("predictions")) {
+            String name = column.path("name").asText();
+            if ("categorical".equals(column.path("type").asText())) {
+                Map<String, Long> counts = categorical.computeIfAbsent(name, n -> new LinkedHashMap<>());
+                column.path("categories").fields().forEachRemaining(e -> counts.merge(e.getKey(), e.getValue().asLong(),
+                        Long::sum));
+                if (column.path("otherCount").asLong() > 0) {
+                    counts.merge("(other)", column.path("otherCount").asLong(), Long::sum);
+                }
+            } else if (column.hasNonNull("kll")) {
+                KllDoublesSketch sketch = KllDoublesSketch.heapify(Memory.wrap(Base64.getDecoder().decode(
+                        column.path("kll").asText())));
+                KllDoublesSketch merged = numeric.get(name);
+                if (merged == null) {
+                    merged = KllDoublesSketch.newHeapInstance(sketch.getK());
+                    numeric.put(name, merged);
+                }
+                merged.merge(sketch);
+            }
+        }
+        return this;
+    }
+
+    /** Values recorded in this window, over all columns (0 when nothing was predicted). */
+    public long count() {
+        long values = numeric.values().stream().mapToLong(KllDoublesSketch::getN).sum();
+        return values + categorical.values().stream().flatMap(c -> c.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The Jensen–Shannon distance (base 2, 0 to 1) between this window's and {@code other}'s predictions, the largest
+     * over the columns both have; empty when either predicted nothing.
+     */
+    public Optional<Double> shift(PredictionProfile other) {
+        double worst = -1;
+        for (Map.Entry<String, KllDoublesSketch> column : numeric.entrySet()) {
+            KllDoublesSketch theirs = other.numeric.get(column.getKey());
+            if (theirs != null && !theirs.isEmpty() && !column.getValue().isEmpty()) {
+                worst = Math.max(worst, numericDistance(column.getValue(), theirs));
+            }
+        }
+        for (Map.Entry<String, Map<String, Long>> column : categorical.entrySet()) {
+            Map<String, Long> theirs = other.categorical.get(column.getKey());
+            if (theirs != null && total(theirs) > 0 && total(column.getValue()) > 0) {
+                worst = Math.max(worst, categoricalDistance(column.getValue(), theirs));
+            }
+        }
+        return worst < 0 ? Optional.empty() : Optional.of(worst);
+    }
+
+    static double numericDistance(KllDoublesSketch a, KllDoublesSketch b) {
+        double low = Math.min(a.getMinItem(), b.getMinItem());
+        double high = Math.max(a.getMaxItem(), b.getMaxItem());
+        if (high <= low) {
+            return 0;
+        }
+        double[] edges = new double[BINS - 1];
+        for (int i = 1; i < BINS; i++) {
+            edges[i - 1] = low + (high - low) * i / BINS;
+        }
+        return distance(mass(a.getCDF(edges, QuantileSearchCriteria.EXCLUSIVE)),
+                mass(b.getCDF(edges, QuantileSearchCriteria.EXCLUSIVE)));
+    }
+
+    static double categoricalDistance(Map<String, Long> a, Map<String, Long> b) {
+        TreeSet<String> union = new TreeSet<>(a.keySet());
+        union.addAll(b.keySet());
+        List<String> keys = List.copyOf(union);
+        double[] p = new double[keys.size()];
+        double[] q = new double[keys.size()];
+        double totalA = total(a);
+        double totalB = total(b);
+        for (int i = 0; i < keys.size(); i++) {
+            p[i] = a.getOrDefault(keys.get(i), 0L) / totalA;
+            q[i] = b.getOrDefault(keys.get(i), 0L) / totalB;
+        }
+        return distance(p, q);
+    }
+
+    private static double total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Bin masses from a CDF at the edges (its last entry is 1). */
+    private static double[] mass(double[] cdf) {
+        double[] mass = new double[cdf.length];
+        double below = 0;
+        for (int i = 0; i < cdf.length; i++) {
+            mass[i] = cdf[i] - below;
+            below = cdf[i];
+        }
+        return mass;
+    }
+
+    /** sqrt of the Jensen–Shannon divergence in bits, as scipy's {@code jensenshannon(p, q, base=2)}. */
+    static double distance(double[] p, double[] q) {
+        double divergence = 0;
+        for (int i = 0; i < p.length; i++) {
+            double m = (p[i] + q[i]) / 2;
+            divergence += half(p[i], m) + half(q[i], m);
+        }
+        return Math.sqrt(Math.max(0, divergence / 2));
+    }
+
+    private static double half(double x, double m) {
+        return x <= 0 ? 0 : x * Math.log(x / m) / Math.log(2);
+    }
+}
