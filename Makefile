@@ -45,6 +45,12 @@ demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, th
 	@echo; echo "\$$ kubectl get pods -A"
 	@$(KUBECTL) get pods -A
 
+.PHONY: demo-canary
+demo-canary: build cluster-up ## the canary story (examples/canary): a good retrain promoted, a mislabelled one rolled back, watched with kubectl get mlis -w
+	$(KUBECTL) apply --server-side --force-conflicts -f crds/
+	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
+	KUBECTL="$(KUBECTL)" CLUSTER_DIR=$(CLUSTER_DIR) examples/canary/story.sh
+
 .PHONY: test
 test: deps k8s build ## all tests: unit, real API server (kube-api-test), and e2e against the full local cluster
 	e2e-tests/with-cluster.sh $(MVN) verify -Pe2e

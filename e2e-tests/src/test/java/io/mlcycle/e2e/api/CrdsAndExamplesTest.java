@@ -46,9 +46,12 @@ class CrdsAndExamplesTest {
 
         assertThat(all.lines().toList()).containsExactlyInAnyOrder(
                 "trainingjob.mlcycle.io/iris-train-1",
+                "trainingjob.mlcycle.io/iris-train-2",
+                "trainingjob.mlcycle.io/iris-train-relabelled",
                 "trainingjob.mlcycle.io/linear-ddp",
                 "modelversion.mlcycle.io/iris-1",
                 "inferenceservice.mlcycle.io/iris",
+                "inferenceservice.mlcycle.io/iris-canary",
                 "driftmonitor.mlcycle.io/iris");
     }
 

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.mlcycle.api.v1alpha1.AnalysisOutcome;
 import io.mlcycle.api.v1alpha1.Approval;
 import io.mlcycle.api.v1alpha1.CanaryPhase;
 import io.mlcycle.api.v1alpha1.InferenceService;
@@ -47,7 +48,7 @@ import io.mlcycle.e2e.support.TritonClients;
  * mirror and its steps and is promoted, the split at each step observed in the answers' {@code model_version}, with no
  * failed request and an operator SIGKILLed mid-step going on from the same step; a canary that cannot serve, and one
  * whose measured latency breaks its threshold, are rolled back by themselves; a person pauses, promotes and aborts
- * with {@code kubectl annotate} alone.
+ * with {@code kubectl annotate} alone; provider gatewayApi drives the same mirror and steps through Traefik.
  */
 class CanaryRolloutOnClusterTest {
 
@@ -82,7 +83,8 @@ class CanaryRolloutOnClusterTest {
                   rollout:
                     mirror: {percent: 100, duration: 10s}
                     steps: [{weight: 10, pause: 60s}, {weight: 50, pause: 90s}]
-                    analysis: {interval: 5s, minRequests: 20, maxErrorRate: 0.05, maxPredictionShift: 0.2}
+                    analysis: {interval: 5s, minRequests: 20, maxErrorRate: 0.05, maxPredictionShift: 0.2,
+                               minAgreement: 0.9}
                 """);
         served.awaitService("shop", s -> ready(s, "True"));
         String url = "http://" + address("shop") + "/v2/models/shop/infer";
@@ -96,7 +98,12 @@ class CanaryRolloutOnClusterTest {
             assertThat(sample(url, body, 200)).as("while mirroring, clients are answered by the stable version only")
                     .containsOnlyKeys("1");
 
-            assertThat(served.awaitService("shop", s -> weight(s) == 10).getStatus().getCanary().getStep()).isZero();
+            InferenceService first = served.awaitService("shop", s -> weight(s) == 10);
+            assertThat(first.getStatus().getCanary().getStep()).isZero();
+            // Version 2 is the same model: the router found every mirrored prediction the same as the client's.
+            assertThat(first.getStatus().getCanary().getHistory()).filteredOn(a -> "Mirroring".equals(a.getPhase())
+                    && a.getOutcome() == AnalysisOutcome.Passed).isNotEmpty().allSatisfy(a ->
+                    assertThat(a.getAgreement()).as("agreement of mirrored answers").isEqualTo(1.0));
             assertShare(url, body, "2", 0.10, 0);
 
             // SIGKILL the operator mid-step: the rollout goes on from the same step, moving no extra traffic.
@@ -130,6 +137,66 @@ class CanaryRolloutOnClusterTest {
         assertThat(count(events, "RolloutStep step 1/2")).as("events:\n" + events).isEqualTo(1);
         assertThat(count(events, "RolloutStep step 2/2")).as("events:\n" + events).isEqualTo(1);
         assertThat(count(events, "RolloutStarted")).as("events:\n" + events).isEqualTo(1);
+    }
+
+    /**
+     * The same promote story with provider gatewayApi on Traefik: the mirror is the HTTPRoute's RequestMirror filter
+     * (the canary's analysis during it reads the copies Traefik sent), the steps are its backendRefs' weights.
+     */
+    @Test
+    void theGatewayApiProviderDrivesTheMirrorAndTheStepsThroughTraefik() throws Exception {
+        s3.copyKeysTo(namespace);
+        served.register("1", Approval.Approved);
+        served.apply("""
+                apiVersion: mlcycle.io/v1alpha1
+                kind: InferenceService
+                metadata: {name: edge}
+                spec:
+                  model: {name: churn, track: latest}
+                  resources: {cpu: 200m, memory: 768Mi}
+                  traffic: {provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}
+                  rollout:
+                    mirror: {percent: 100, duration: 10s}
+                    steps: [{weight: 50, pause: 90s}]
+                    analysis: {interval: 5s, minRequests: 20, maxErrorRate: 0.05}
+                """);
+        served.awaitService("edge", s -> ready(s, "True"));
+        String traefik = CLUSTER.client().services().inNamespace("traefik-system").withName("traefik").get().getSpec()
+                .getClusterIP();
+        String url = "http://" + traefik + ":8000/v2/models/edge/infer";
+        String body = JSON.writeValueAsString(request(8));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> send(url, body).statusCode() == 200);
+
+        try (VersionLoad load = new VersionLoad(url, body)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.answered("1") > 20);
+            served.register("2", Approval.Approved);
+
+            served.awaitService("edge", s -> phase(s) == CanaryPhase.Mirroring);
+            assertThat(CLUSTER.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                    .inNamespace(namespace).withName("edge").get().getAdditionalProperties().toString())
+                    .as("the HTTPRoute mirrors to the canary").contains("RequestMirror", "edge-v2");
+            assertThat(sample(url, body, 200)).as("while mirroring, clients are answered by the stable version only")
+                    .containsOnlyKeys("1");
+
+            InferenceService progressing = served.awaitService("edge", s -> weight(s) == 50);
+            assertThat(progressing.getStatus().getCanary().getHistory()).as("analyses of the mirrored copies")
+                    .anySatisfy(a -> assertThat(a.getPhase()).isEqualTo(CanaryPhase.Mirroring.name()));
+            // Traefik applies a route change up to 2 s after it accepted it: sample once the canary answers.
+            await().atMost(Duration.ofSeconds(30)).until(() -> sample(url, body, 20).containsKey("2"));
+            Map<String, Integer> versions = sample(url, body, 1000);
+            assertThat(served.get("edge").getStatus().getCanary().getWeight()).as("the step lasted the sample")
+                    .isEqualTo(50);
+            assertThat(versions.getOrDefault("2", 0) / 1000.0).as("share of version 2 through Traefik: " + versions)
+                    .isBetween(0.47, 0.53);
+
+            InferenceService promoted = served.awaitService("edge", Duration.ofMinutes(4),
+                    s -> s.getStatus().getCanary() == null && "2".equals(s.getStatus().getStable().getVersion()));
+            assertThat(promoted.getStatus().getLastRollout().getOutcome()).isEqualTo(RolloutOutcome.Promoted);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.lastVersion().equals("2"));
+            load.close();
+            assertThat(load.failures).as("failed requests through Traefik during the whole rollout").isEmpty();
+        }
+        assertThat(served.events("edge")).contains("RolloutStarted", "MirrorStarted", "AnalysisPassed", "Promoted");
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.rollout.CanaryFigures;
+import io.mlcycle.operator.rollout.MirrorAgreement;
 import io.mlcycle.operator.rollout.PredictionProfile;
 import io.mlcycle.operator.rollout.ServingCounters;
 
@@ -31,7 +32,8 @@ import io.mlcycle.operator.rollout.ServingCounters;
  * Reads a canary's serving pods' counters ({@code /q/metrics} on each Ready pod's IP) and turns two reads into an
  * interval's figures; where a prediction-shift threshold is set, also the canary's and the stable version's
  * predictions over the same interval ({@code POST …/profile/reset} on each pod: the read ends the pod's window, so the
- * next one starts with it). The last read of each pod is kept here, in memory: after an operator restart the first
+ * next one starts with it); where an agreement threshold is set, the router pods' comparisons of the canary's mirrored
+ * answers with the stable version's. The last read of each pod is kept here, in memory: after an operator restart the first
  * read is only a baseline (a pod that started before it counts from then), so the first analysis comes one interval
  * later. This is the one reader of the pods' profile windows; the DriftMonitor is to share it, not to reset on its own.
  */
@@ -43,46 +45,73 @@ final class CanaryScrapes {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final Map<String, ServingCounters> reads = new ConcurrentHashMap<>();
+    /** The routers' last comparison counts, by router pod. */
+    private final Map<String, MirrorAgreement> compared = new ConcurrentHashMap<>();
     /** Pods whose profile window this reader started (by a reset), so their next read covers the interval. */
     private final Map<String, Instant> profiled = new ConcurrentHashMap<>();
 
     /**
-     * Takes a baseline of the pods not read yet ({@code fresh}: of every pod, as a new weight takes effect), so an
-     * interval starts as close to its start as a reconcile gets: the canary's counters, and with {@code profiles}
-     * both versions' profile windows.
+     * What one analysis reads: the canary's and the stable version's Ready pods and the model they serve; with
+     * {@code profiles} both versions' prediction windows; with a {@code mirrorRevision}, the router pods' comparisons
+     * of that revision's mirrored answers (none: empty {@code routers}).
      */
-    void baseline(List<Pod> canary, List<Pod> stable, String model, boolean profiles, Instant now, boolean fresh) {
-        List<Pod> counted = canary.stream().filter(p -> fresh || !reads.containsKey(p.getMetadata().getUid())).toList();
-        Map<Pod, Optional<ServingCounters>> counters = readAll(counted, pod -> read(pod, model));
-        counters.forEach((pod, read) -> read.ifPresent(c -> reads.put(pod.getMetadata().getUid(), c)));
-        if (profiles) {
-            List<Pod> windows = concat(canary, stable).stream()
-                    .filter(p -> fresh || !profiled.containsKey(p.getMetadata().getUid())).toList();
-            readAll(windows, pod -> profile(pod, model)).forEach((pod, window) -> window.ifPresent(
-                    w -> profiled.put(pod.getMetadata().getUid(), now)));
-        }
+    record Subject(List<Pod> canary, List<Pod> stable, String model, boolean profiles, List<Pod> routers,
+            String mirrorRevision) {
     }
 
     /**
-     * The figures of the interval: {@link #measure(List, String, Instant, Instant)} of the canary, and with
-     * {@code profiles} the shift of its predictions from the stable version's over the same windows.
+     * Takes a baseline of the pods not read yet ({@code fresh}: of every pod, as a new weight takes effect), so an
+     * interval starts as close to its start as a reconcile gets: the canary's counters, with {@code profiles} both
+     * versions' profile windows, and the routers' comparisons.
      */
-    CanaryFigures measure(List<Pod> canary, List<Pod> stable, String model, boolean profiles, Instant intervalStart,
-            Instant now) {
-        CanaryFigures counted = measure(canary, model, intervalStart, now);
-        if (!profiles) {
-            return counted;
+    void baseline(Subject subject, Instant now, boolean fresh) {
+        List<Pod> counted = subject.canary().stream().filter(p -> fresh || !reads.containsKey(uid(p))).toList();
+        readAll(counted, pod -> read(pod, subject.model()))
+                .forEach((pod, read) -> read.ifPresent(c -> reads.put(uid(pod), c)));
+        if (subject.profiles()) {
+            List<Pod> windows = concat(subject.canary(), subject.stable()).stream()
+                    .filter(p -> fresh || !profiled.containsKey(uid(p))).toList();
+            readAll(windows, pod -> profile(pod, subject.model())).forEach((pod, window) -> window.ifPresent(
+                    w -> profiled.put(uid(pod), now)));
         }
-        PredictionProfile canaryPredictions = predictions(canary, model, intervalStart, now);
-        PredictionProfile stablePredictions = predictions(stable, model, intervalStart, now);
-        return new CanaryFigures(counted.requests(), counted.errors(), counted.latencyP99Ms(),
-                canaryPredictions.shift(stablePredictions).orElse(null), PredictionProfile.METHOD);
+        List<Pod> routers = subject.routers().stream().filter(p -> fresh || !compared.containsKey(uid(p))).toList();
+        readAll(routers, pod -> comparisons(pod, subject.mirrorRevision()))
+                .forEach((pod, read) -> read.ifPresent(c -> compared.put(uid(pod), c)));
+    }
+
+    /**
+     * The figures of the interval: {@link #measure(List, String, Instant, Instant)} of the canary, with
+     * {@code profiles} the shift of its predictions from the stable version's over the same windows, and with routers
+     * the agreement of its mirrored answers.
+     */
+    CanaryFigures measure(Subject subject, Instant intervalStart, Instant now) {
+        CanaryFigures figures = measure(subject.canary(), subject.model(), intervalStart, now);
+        if (subject.profiles()) {
+            PredictionProfile canaryPredictions = predictions(subject.canary(), subject.model(), intervalStart, now);
+            PredictionProfile stablePredictions = predictions(subject.stable(), subject.model(), intervalStart, now);
+            figures = new CanaryFigures(figures.requests(), figures.errors(), figures.latencyP99Ms(),
+                    canaryPredictions.shift(stablePredictions).orElse(null), PredictionProfile.METHOD);
+        }
+        if (subject.routers().isEmpty()) {
+            return figures;
+        }
+        List<MirrorAgreement> deltas = new ArrayList<>();
+        readAll(subject.routers(), pod -> comparisons(pod, subject.mirrorRevision())).forEach((pod, read) ->
+                read.ifPresent(current -> {
+                    MirrorAgreement before = compared.put(uid(pod), current);
+                    if (before != null) {
+                        deltas.add(current.since(before));
+                    } else if (startedAfter(pod, intervalStart)) {
+                        deltas.add(current);
+                    }
+                }));
+        return figures.withAgreement(MirrorAgreement.sum(deltas));
     }
 
     private PredictionProfile predictions(List<Pod> pods, String model, Instant intervalStart, Instant now) {
         PredictionProfile merged = new PredictionProfile();
         readAll(pods, pod -> profile(pod, model)).forEach((pod, window) -> {
-            String uid = pod.getMetadata().getUid();
+            String uid = uid(pod);
             boolean counts = profiled.containsKey(uid) || startedAfter(pod, intervalStart);
             window.ifPresent(w -> {
                 profiled.put(uid, now);
@@ -107,7 +136,7 @@ final class CanaryScrapes {
     CanaryFigures measure(List<Pod> pods, String model, Instant intervalStart, Instant now) {
         List<ServingCounters> deltas = new ArrayList<>();
         readAll(pods, pod -> read(pod, model)).forEach((pod, counters) -> counters.ifPresent(current -> {
-            ServingCounters before = reads.put(pod.getMetadata().getUid(), current);
+            ServingCounters before = reads.put(uid(pod), current);
             if (before != null) {
                 deltas.add(current.since(before));
             } else if (startedAfter(pod, intervalStart)) {
@@ -133,10 +162,16 @@ final class CanaryScrapes {
     }
 
     /** Forgets the reads of pods no longer listed (gone, or of a revision no longer measured). */
-    void retain(List<Pod> canary, List<Pod> stable) {
-        List<String> live = concat(canary, stable).stream().map(p -> p.getMetadata().getUid()).toList();
+    void retain(Subject subject) {
+        List<String> live = concat(concat(subject.canary(), subject.stable()), subject.routers()).stream()
+                .map(CanaryScrapes::uid).toList();
         reads.keySet().retainAll(live);
         profiled.keySet().retainAll(live);
+        compared.keySet().retainAll(live);
+    }
+
+    private static String uid(Pod pod) {
+        return pod.getMetadata().getUid();
     }
 
     private static boolean startedAfter(Pod pod, Instant start) {
@@ -147,6 +182,12 @@ final class CanaryScrapes {
     private CompletableFuture<Optional<ServingCounters>> read(Pod pod, String model) {
         return call(pod, HttpRequest.newBuilder(uri(pod, "/q/metrics")).timeout(TIMEOUT).GET())
                 .thenApply(page -> page.map(text -> ServingCounters.parse(text, model)));
+    }
+
+    /** A router pod's comparisons of {@code revision}'s mirrored answers, from its {@code /q/metrics}. */
+    private CompletableFuture<Optional<MirrorAgreement>> comparisons(Pod pod, String revision) {
+        return call(pod, HttpRequest.newBuilder(uri(pod, "/q/metrics")).timeout(TIMEOUT).GET())
+                .thenApply(page -> page.map(text -> MirrorAgreement.parse(text, revision)));
     }
 
     /** The pod's profile window of {@code model}, ended by this read. */

@@ -184,7 +184,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 .map(VariantStatus::getModelVersion).map(views::get);
         CanaryRollout.Plan plan = CanaryRollout.plan(new CanaryRollout.Inputs(previous, choice.version(), byName, ready,
                 required, rollout, Optional.ofNullable(service.getMetadata().getGeneration()).orElse(0L),
-                actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, canaryView, now),
+                actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, pods, canaryView, now),
                 canaryView.flatMap(v -> PodTrouble.crashing(v.pods(), RevisionWorkload.CONTAINER))
                         .map(t -> t.reason() + ": " + t.message()),
                 now, config.drainDelay()));
@@ -239,9 +239,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 && Analysis.configured(rollout.getAnalysis())) {
             // A new weight took effect: its first interval is measured from now, not from the last read.
             scrapes.computeIfAbsent(ResourceID.fromResource(service), key -> new CanaryScrapes()).baseline(
-                    readyPods(views, canary.get().name()), readyPods(views, plan.stable().map(
-                            CanaryRollout.Variant::name).orElse(null)), service.getMetadata().getName(),
-                    profiled(service), now, true);
+                    subject(service, views, pods, canary.get().name(), plan.stable().map(CanaryRollout.Variant::name)
+                            .orElse(null)), now, true);
         }
         actionValue.ifPresent(value -> consumeAction(service, value));
         UpdateControl<InferenceService> control = UpdateControl.noUpdate();
@@ -258,7 +257,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
      * pods not yet read get a baseline, so the first interval of a step counts from about its start.
      */
     private Optional<AnalysisResult> analysis(InferenceService service, InferenceServiceStatus previous,
-            Map<String, RevisionView> views, Optional<RevisionView> canary, Instant now) {
+            Map<String, RevisionView> views, List<Pod> pods, Optional<RevisionView> canary, Instant now) {
         ResourceID id = ResourceID.fromResource(service);
         if (canary.isEmpty() || previous.getCanary().getSince() == null
                 || previous.getCanary().getPhase() == CanaryPhase.Starting) {
@@ -268,21 +267,36 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
             }
             return Optional.empty();
         }
-        List<Pod> pods = canary.get().readyPods();
-        List<Pod> stablePods = readyPods(views, Optional.ofNullable(previous.getStable())
-                .map(VariantStatus::getModelVersion).orElse(null));
+        CanaryPhase judged = previous.getCanary().getStep() == null ? CanaryPhase.Mirroring : CanaryPhase.Progressing;
+        CanaryScrapes.Subject subject = subject(service, views, judged == CanaryPhase.Mirroring ? pods : List.of(),
+                previous.getCanary().getModelVersion(), Optional.ofNullable(previous.getStable())
+                        .map(VariantStatus::getModelVersion).orElse(null));
         CanaryScrapes reads = scrapes.computeIfAbsent(id, key -> new CanaryScrapes());
-        reads.retain(pods, stablePods);
-        String model = service.getMetadata().getName();
+        reads.retain(subject);
         RolloutSpec rollout = service.getSpec().getRollout();
-        boolean profiles = profiled(service);
         if (!CanaryRollout.analysisDue(previous, rollout, now)) {
-            reads.baseline(pods, stablePods, model, profiles, now, false);
+            reads.baseline(subject, now, false);
             return Optional.empty();
         }
-        CanaryPhase judged = previous.getCanary().getStep() == null ? CanaryPhase.Mirroring : CanaryPhase.Progressing;
-        return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(pods, stablePods, model, profiles,
+        return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(subject,
                 CanaryRollout.intervalStart(previous.getCanary()), now), judged, now));
+    }
+
+    /**
+     * What an analysis of {@code canary} against {@code stable} (ModelVersion names) reads; the router pods among
+     * {@code pods} only where an agreement threshold is set (it is judged while mirrored: pass no pods otherwise).
+     */
+    private CanaryScrapes.Subject subject(InferenceService service, Map<String, RevisionView> views, List<Pod> pods,
+            String canary, String stable) {
+        RolloutSpec rollout = service.getSpec().getRollout();
+        boolean agreement = rollout != null && rollout.getAnalysis() != null
+                && rollout.getAnalysis().getMinAgreement() != null;
+        List<Pod> routers = agreement ? pods.stream().filter(p -> p.getMetadata().getLabels() != null
+                && RouterWorkload.COMPONENT.equals(p.getMetadata().getLabels().get(Labels.COMPONENT))
+                && RevisionView.ready(p)).toList() : List.of();
+        return new CanaryScrapes.Subject(readyPods(views, canary), readyPods(views, stable),
+                service.getMetadata().getName(), profiled(service), routers,
+                Optional.ofNullable(canary).map(views::get).map(RevisionView::name).orElse(null));
     }
 
     /** Whether the analysis compares predictions (and so reads the pods' profile windows). */

@@ -14,13 +14,17 @@ import io.mlcycle.api.v1alpha1.CanaryPhase;
 
 /**
  * Judges one interval of a canary against {@code spec.rollout.analysis}: too few requests is Inconclusive (wait, never
- * a pass); otherwise each configured threshold is a check, and one figure above its threshold fails the analysis.
+ * a pass); otherwise each configured threshold is a check, and one figure beyond its threshold fails the analysis. The
+ * agreement of answers is checked only while the canary is mirrored (only then does the router see both answers).
  */
 public final class Analysis {
 
     public static final String ERROR_RATE = "errorRate";
     public static final String LATENCY_P99 = "latencyP99";
     public static final String PREDICTION_SHIFT = "predictionShift";
+    public static final String AGREEMENT = "agreement";
+    /** How the router matches two predictions: the same class (argmax), or a single value within 0.01. */
+    public static final String AGREEMENT_METHOD = "sameClassOrValue";
 
     private Analysis() {
     }
@@ -28,7 +32,7 @@ public final class Analysis {
     /** Whether any threshold is set: without one, steps advance on time alone and nothing is measured. */
     public static boolean configured(AnalysisSpec spec) {
         return spec != null && (spec.getMaxErrorRate() != null || spec.getMaxLatencyP99() != null
-                || spec.getMaxPredictionShift() != null);
+                || spec.getMaxPredictionShift() != null || spec.getMinAgreement() != null);
     }
 
     public static Duration interval(AnalysisSpec spec) {
@@ -45,6 +49,10 @@ public final class Analysis {
         }
         result.setLatencyP99Ms(figures.latencyP99Ms());
         result.setPredictionShift(figures.predictionShift());
+        boolean agreement = spec.getMinAgreement() != null && phase == CanaryPhase.Mirroring;
+        if (agreement) {
+            result.setAgreement(figures.agreement().share().orElse(null));
+        }
         long needed = spec.getMinRequests() == null ? 100 : spec.getMinRequests();
         String served = phase == CanaryPhase.Mirroring ? "mirrored requests" : "requests";
         if (figures.requests() < Math.max(1, needed)) {
@@ -69,10 +77,17 @@ public final class Analysis {
             checks.add(check(PREDICTION_SHIFT, figures.predictionShift(), spec.getMaxPredictionShift(),
                     figures.shiftMethod()));
         }
+        if (agreement) {
+            if (result.getAgreement() == null) {
+                return inconclusive(result, "no mirrored answers compared by the router in the interval");
+            }
+            checks.add(new AnalysisCheck(AGREEMENT, result.getAgreement(), spec.getMinAgreement(),
+                    AGREEMENT_METHOD, result.getAgreement() >= spec.getMinAgreement()));
+        }
         result.setChecks(checks);
         List<String> failed = checks.stream().filter(c -> !c.getPassed())
-                .map(c -> c.getName() + " " + figure(c.getValue()) + " > " + figure(c.getThreshold())
-                        + (LATENCY_P99.equals(c.getName()) ? " ms" : ""))
+                .map(c -> c.getName() + " " + figure(c.getValue()) + (AGREEMENT.equals(c.getName()) ? " < " : " > ")
+                        + figure(c.getThreshold()) + (LATENCY_P99.equals(c.getName()) ? " ms" : ""))
                 .toList();
         result.setOutcome(failed.isEmpty() ? AnalysisOutcome.Passed : AnalysisOutcome.Failed);
         result.setMessage(failed.isEmpty() ? "every check passed over " + figures.requests() + " " + served

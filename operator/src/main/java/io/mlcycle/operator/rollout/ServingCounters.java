@@ -3,25 +3,18 @@ package io.mlcycle.operator.rollout;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One serving pod's cumulative inference counters, read from its Prometheus page ({@code /q/metrics}): requests
  * answered, those answered with a server error, and the latency histogram's cumulative buckets (upper bound in
  * seconds → count). Counters only grow while the pod lives, so an interval's figures are the difference of two reads.
- *
- * <p>Why a parser of our own: only two series of the text format are read, and no well-kept Java library parses it
- * (the Prometheus Java client only writes it).
  */
 public record ServingCounters(long requests, long serverErrors, NavigableMap<Double, Long> buckets) {
 
     public static final String REQUESTS = "mlcycle_inference_requests_total";
     public static final String DURATION_BUCKET = "mlcycle_inference_request_duration_seconds_bucket";
-
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public static final ServingCounters NONE = new ServingCounters(0, 0, new TreeMap<>());
 
@@ -30,46 +23,23 @@ public record ServingCounters(long requests, long serverErrors, NavigableMap<Dou
         long requests = 0;
         long errors = 0;
         NavigableMap<Double, Long> buckets = new TreeMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isEmpty() || line.charAt(0) == '#') {
+        for (PrometheusSample sample : PrometheusSample.parse(text, Set.of(REQUESTS, DURATION_BUCKET))) {
+            if (!model.equals(sample.labels().get("model"))) {
                 continue;
             }
-            Matcher sample = SAMPLE.matcher(line);
-            if (!sample.find()) {
-                continue;
-            }
-            String name = sample.group(1);
-            if (!name.equals(REQUESTS) && !name.equals(DURATION_BUCKET)) {
-                continue;
-            }
-            Map<String, String> labels = labels(sample.group(3));
-            if (!model.equals(labels.get("model"))) {
-                continue;
-            }
-            long value = (long) Double.parseDouble(sample.group(4));
-            if (name.equals(REQUESTS)) {
+            long value = (long) sample.value();
+            if (sample.name().equals(REQUESTS)) {
                 requests += value;
-                if ("SERVER_ERROR".equals(labels.get("outcome"))) {
+                if ("SERVER_ERROR".equals(sample.labels().get("outcome"))) {
                     errors += value;
                 }
             } else {
-                String le = labels.get("le");
+                String le = sample.labels().get("le");
                 double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
                 buckets.merge(bound, value, Long::sum);
             }
         }
         return new ServingCounters(requests, errors, buckets);
-    }
-
-    private static Map<String, String> labels(String text) {
-        Map<String, String> labels = new TreeMap<>();
-        if (text != null) {
-            Matcher label = LABEL.matcher(text);
-            while (label.find()) {
-                labels.put(label.group(1), label.group(2));
-            }
-        }
-        return labels;
     }
 
     /** What happened since {@code earlier}; a pod that restarted in between (any counter fell) counts from zero. */

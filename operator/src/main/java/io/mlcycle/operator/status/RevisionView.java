@@ -15,9 +15,13 @@ public record RevisionView(String name, Optional<Deployment> deployment, List<Po
 
     /** Its pods whose Ready condition is True (the ones that get traffic). */
     public List<Pod> readyPods() {
-        return pods.stream().filter(pod -> pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))).toList();
+        return pods.stream().filter(RevisionView::ready).toList();
+    }
+
+    /** Whether a pod's Ready condition is True. */
+    public static boolean ready(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
+                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** The replicas the Deployment asks for (the HPA's choice when one scales it). */

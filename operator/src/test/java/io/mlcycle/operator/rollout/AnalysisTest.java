@@ -59,6 +59,41 @@ class AnalysisTest {
     }
 
     @Test
+    void whileMirroredTheAgreementOfAnswersIsCheckedAgainstItsLowestShare() {
+        AnalysisSpec spec = Serialization.unmarshal("""
+                minRequests: 10
+                minAgreement: 0.9
+                """, AnalysisSpec.class);
+        CanaryFigures figures = new CanaryFigures(40, 0, 2.0, null, null);
+
+        AnalysisResult agreed = Analysis.judge(spec, figures.withAgreement(new MirrorAgreement(95, 5)),
+                CanaryPhase.Mirroring, NOW);
+        assertThat(agreed.getOutcome()).isEqualTo(AnalysisOutcome.Passed);
+        assertThat(agreed.getAgreement()).isEqualTo(0.95);
+        assertThat(agreed.getChecks()).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("agreement");
+            assertThat(c.getThreshold()).isEqualTo(0.9);
+            assertThat(c.getMethod()).isEqualTo("sameClassOrValue");
+        });
+
+        AnalysisResult differed = Analysis.judge(spec, figures.withAgreement(new MirrorAgreement(30, 70)),
+                CanaryPhase.Mirroring, NOW);
+        assertThat(differed.getOutcome()).isEqualTo(AnalysisOutcome.Failed);
+        assertThat(differed.getMessage()).isEqualTo("agreement 0.3 < 0.9");
+
+        AnalysisResult uncompared = Analysis.judge(spec, figures, CanaryPhase.Mirroring, NOW);
+        assertThat(uncompared.getOutcome()).isEqualTo(AnalysisOutcome.Inconclusive);
+        assertThat(uncompared.getMessage()).isEqualTo(
+                "waiting: no mirrored answers compared by the router in the interval");
+
+        AnalysisResult progressing = Analysis.judge(spec, figures, CanaryPhase.Progressing, NOW);
+        assertThat(progressing.getOutcome()).as("with real traffic the router sees one answer per request")
+                .isEqualTo(AnalysisOutcome.Passed);
+        assertThat(progressing.getChecks()).isEmpty();
+        assertThat(progressing.getAgreement()).isNull();
+    }
+
+    @Test
     void withoutThresholdsNothingIsConfigured() {
         assertThat(Analysis.configured(new AnalysisSpec())).isFalse();
         assertThat(Analysis.configured(ALL)).isTrue();

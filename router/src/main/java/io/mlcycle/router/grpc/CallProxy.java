@@ -4,18 +4,25 @@ import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.Status;
+import io.mlcycle.router.compare.GrpcInferResponse;
+import io.mlcycle.router.compare.MirrorComparison;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Protocol;
 import io.mlcycle.router.routing.Target;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Relays one call between the client ({@code serverCall}) and the backend ({@code clientCall}), as grpc-java's
  * {@code GrpcProxy} example does: one message requested at a time on each side, the next only once the other side
  * is ready, so a slow reader pushes back instead of filling memory. Headers, trailers and status pass as they are;
- * the answer's headers gain {@code x-mlcycle-revision}.
+ * the answer's headers gain {@code x-mlcycle-revision}. A mirrored {@code ModelInfer} call's answer is compared with
+ * the copy's once both are in.
  */
 final class CallProxy {
+
+    /** The one method whose answers are compared: OIP's unary inference call. */
+    static final String INFER = GrpcProxyServer.SERVICE + "/ModelInfer";
 
     final RequestProxy serverListener;
     final ResponseProxy clientListener;
@@ -24,6 +31,8 @@ final class CallProxy {
     private final long start;
     /** A cancelled call also sees its backend call close: it is counted once, by whichever comes first. */
     private final AtomicBoolean counted = new AtomicBoolean();
+    /** The client's answer (first message) when it is to be compared with the mirror's; null when none came. */
+    private final CompletableFuture<byte[]> answered;
 
     CallProxy(ServerCall<byte[], byte[]> serverCall, ClientCall<byte[], byte[]> clientCall, GrpcMirror mirror,
             Target target, RouterMetrics metrics, long start) {
@@ -32,6 +41,17 @@ final class CallProxy {
         this.target = target;
         this.metrics = metrics;
         this.start = start;
+        this.answered = mirror != null && INFER.equals(serverCall.getMethodDescriptor().getFullMethodName())
+                ? new CompletableFuture<>() : null;
+        if (answered != null) {
+            MirrorComparison comparison = new MirrorComparison(metrics);
+            answered.thenAcceptBoth(mirror.answer(), (client, copy) -> {
+                if (client != null && copy != null) {
+                    comparison.record(mirror.revision(), GrpcInferResponse.parse(client),
+                            GrpcInferResponse.parse(copy));
+                }
+            });
+        }
     }
 
     private void count(Status.Code code) {
@@ -117,6 +137,9 @@ final class CallProxy {
 
         @Override
         public void onMessage(byte[] message) {
+            if (answered != null) {
+                answered.complete(message);
+            }
             serverCall.sendMessage(message);
             synchronized (this) {
                 if (serverCall.isReady()) {
@@ -135,15 +158,18 @@ final class CallProxy {
                 headers.put(GrpcHeaders.REVISION, target.revision());
                 serverCall.sendHeaders(headers);
             }
-            Status answered = status;
+            Status closing = status;
             if (status.getCode() == Status.Code.UNAVAILABLE && status.getCause() != null) {
                 // The channel's own failure (a cause attached), not the backend's answer: say who was unreachable.
-                answered = status.withDescription("revision '" + target.revision() + "' at "
+                closing = status.withDescription("revision '" + target.revision() + "' at "
                         + target.endpoint().authority(Protocol.GRPC) + " did not answer: " + status.getDescription());
             }
+            if (answered != null) {
+                answered.complete(null);
+            }
             // Counted before the close goes out, so a client that has its answer also sees it counted.
-            count(answered.getCode());
-            serverCall.close(answered, trailers);
+            count(closing.getCode());
+            serverCall.close(closing, trailers);
         }
 
         @Override

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     status or the gRPC status name; {@code revision} is {@value #NO_REVISION} when none was chosen;</li>
  * <li>{@code mlcycle_router_request_seconds{revision, protocol}}: latency histogram, request in to answer out;</li>
  * <li>{@code mlcycle_router_mirrored_total{revision, outcome}}: mirrored copies, outcome success or error;</li>
+ * <li>{@code mlcycle_router_mirror_predictions_total{revision, result}}: predictions of mirrored REST copies compared
+ *     with the answer the client got, result agreed or differed (see {@code PredictionAgreement});</li>
  * <li>{@code mlcycle_router_retries_total{revision, protocol}}: connections to a revision's endpoint that could not be
  *     made, the request then sent to another endpoint;</li>
  * <li>{@code mlcycle_router_config_errors_total}: traffic documents refused (the last good one stays);</li>
@@ -41,6 +43,7 @@ public final class RouterMetrics {
     private final Map<List<String>, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> mirrored = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> compared = new ConcurrentHashMap<>();
     private final Counter configErrors;
     private final AtomicReference<RoutingTable> table = new AtomicReference<>(RoutingTable.EMPTY);
     private final Map<String, List<Meter>> tableGauges = new ConcurrentHashMap<>();
@@ -68,6 +71,18 @@ public final class RouterMetrics {
         mirrored.computeIfAbsent(List.of(revision, outcome), key -> Counter.builder("mlcycle.router.mirrored")
                 .description("Requests copied to the mirror revision").tags("revision", revision, "outcome", outcome)
                 .register(registry)).increment();
+    }
+
+    /** A mirrored copy's answer compared with the client's: its predictions that agreed and that differed. */
+    public void compared(String revision, long agreed, long differed) {
+        predictions(revision, "agreed").increment(agreed);
+        predictions(revision, "differed").increment(differed);
+    }
+
+    private Counter predictions(String revision, String result) {
+        return compared.computeIfAbsent(List.of(revision, result), key -> Counter.builder(
+                "mlcycle.router.mirror.predictions").description("Predictions of mirrored copies compared with the "
+                        + "answers clients got").tags("revision", revision, "result", result).register(registry));
     }
 
     /** A connection to an endpoint of {@code revision} could not be made; the request goes to another. */

@@ -3,10 +3,10 @@ package io.mlcycle.router.rest;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Protocol;
 import io.mlcycle.router.routing.Target;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -15,8 +15,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Sends copies of requests to the mirror revision and drops the answers. It has an HTTP client of its own, so a
- * slow mirror never holds a connection the forwarded requests need, and nothing waits for it.
+ * Sends copies of requests to the mirror revision; their answers go no further than a comparison with the client's.
+ * It has an HTTP client of its own, so a slow mirror never holds a connection the forwarded requests need, and nothing
+ * waits for it.
  */
 public final class RestMirror {
 
@@ -35,8 +36,8 @@ public final class RestMirror {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Sends one copy; returns at once. */
-    public void send(Target target, HttpMethod method, String uri, MultiMap headers, Buffer body) {
+    /** Sends one copy; returns at once, with the copy's answer to come (failed unless it is a 2xx). */
+    public Future<Buffer> send(Target target, HttpMethod method, String uri, MultiMap headers, Buffer body) {
         RequestOptions options = new RequestOptions().setMethod(method).setURI(uri)
                 .setHost(target.endpoint().address()).setPort(target.endpoint().port(Protocol.REST))
                 .setIdleTimeout(timeoutMillis);
@@ -46,20 +47,17 @@ public final class RestMirror {
             }
         });
         options.putHeader(Headers.MIRROR, "true");
-        client.request(options)
+        return client.request(options)
                 .compose(request -> request.send(body))
-                .compose(response -> response.body().map(ignored -> response))
+                .compose(response -> response.body().compose(answer -> response.statusCode() / 100 == 2
+                        ? Future.succeededFuture(answer)
+                        : Future.failedFuture("answered " + response.statusCode())))
                 .onComplete(result -> {
-                    boolean success = result.succeeded() && isSuccess(result.result());
                     if (result.failed()) {
                         LOG.debugf("mirror copy to %s failed: %s", target.revision(), result.cause().toString());
                     }
-                    metrics.mirrored(target.revision(), success);
+                    metrics.mirrored(target.revision(), result.succeeded());
                 });
-    }
-
-    private static boolean isSuccess(HttpClientResponse response) {
-        return response.statusCode() / 100 == 2;
     }
 
     /** A detached copy of a request's headers: the proxy clears its own when it releases a request. */

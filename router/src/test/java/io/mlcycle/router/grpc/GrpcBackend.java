@@ -26,6 +26,8 @@ final class GrpcBackend implements AutoCloseable {
 
     final String name;
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** When set, the answer to every request instead of {@code name:request}. */
+    volatile byte[] answer;
     private final Server server;
 
     GrpcBackend(String name) throws IOException {
@@ -41,7 +43,7 @@ final class GrpcBackend implements AutoCloseable {
                                 .asRuntimeException(trailers));
                         return;
                     }
-                    response.onNext((name + ":" + text).getBytes(StandardCharsets.UTF_8));
+                    response.onNext(answer != null ? answer : (name + ":" + text).getBytes(StandardCharsets.UTF_8));
                     response.onCompleted();
                 })).build();
         server = NettyServerBuilder.forPort(0).addService(service).build().start();

@@ -14,6 +14,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mlcycle.router.compare.InferResponseBytes;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Endpoint;
 import io.mlcycle.router.routing.Mirror;
@@ -143,6 +144,27 @@ class GrpcProxyServerTest {
         assertThat(two.received).containsExactlyInAnyOrder("m1", "m3", "m5", "m7", "m9");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(registry.get("mlcycle.router.mirrored")
                 .tags("revision", "iris-2", "outcome", "success").counter().count()).isEqualTo(5));
+    }
+
+    @Test
+    void aMirroredInferenceAnswerIsComparedWithTheClientsPredictionByPrediction() {
+        one.answer = InferResponseBytes.typed("p", new long[] {2, 3}, 0.9f, 0.05f, 0.05f, 0.1f, 0.2f, 0.7f);
+        two.answer = InferResponseBytes.raw("p", new long[] {2, 3}, 0.8f, 0.1f, 0.1f, 0.6f, 0.3f, 0.1f);
+        install(Optional.of(new Mirror("iris-2", 100)), revision("iris-1", 100, one), revision("iris-2", 0, two));
+
+        for (int i = 0; i < 3; i++) {
+            byte[] answer = ClientCalls.blockingUnaryCall(client, GrpcBackend.MODEL_INFER,
+                    CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), new byte[0]);
+            assertThat(answer).as("the client's answer is the original's").isEqualTo(one.answer);
+        }
+
+        // Row 1 has the same class in both answers, row 2 does not.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(registry.get("mlcycle.router.mirror.predictions").tags("revision", "iris-2", "result",
+                    "agreed").counter().count()).isEqualTo(3);
+            assertThat(registry.get("mlcycle.router.mirror.predictions").tags("revision", "iris-2", "result",
+                    "differed").counter().count()).isEqualTo(3);
+        });
     }
 
     @Test

@@ -4,12 +4,16 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A serving pod stand-in: answers every request with its own name and keeps what it received. */
+/**
+ * A serving pod stand-in: answers every request with its own name (and {@link #outputs}, when set, as an OIP answer's)
+ * and keeps what it received.
+ */
 final class HttpBackend implements AutoCloseable {
 
     /** One request as the backend saw it. */
@@ -18,6 +22,8 @@ final class HttpBackend implements AutoCloseable {
 
     final String name;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** The OIP {@code outputs} array its answers carry, as JSON; none when null. */
+    volatile String outputs;
     private final HttpServer server;
 
     HttpBackend(Vertx vertx, String name) throws Exception {
@@ -25,8 +31,11 @@ final class HttpBackend implements AutoCloseable {
         this.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             received.add(new Received(request.method().name(), request.uri(),
                     HttpHeaders.headers().addAll(request.headers()), body.toString()));
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(new JsonObject().put("revision", name).put("echo", body.toString()).encode());
+            JsonObject answer = new JsonObject().put("revision", name).put("echo", body.toString());
+            if (outputs != null) {
+                answer.put("outputs", new JsonArray(outputs));
+            }
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer.encode());
         })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -176,6 +176,33 @@ class RestProxyTest {
     }
 
     @Test
+    void aMirroredAnswerIsComparedWithTheClientsPredictionByPrediction() throws Exception {
+        one.outputs = "[{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[2,3],"
+                + "\"data\":[0.9,0.05,0.05,0.1,0.2,0.7]}]";
+        two.outputs = "[{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[2,3],"
+                + "\"data\":[[0.8,0.1,0.1],[0.6,0.3,0.1]]}]";
+        router.install(table(Optional.of(new Mirror("iris-2", 100)), revision("iris-1", 100, one),
+                revision("iris-2", 0, two)));
+
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = post(INFER, BODY, null);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(response.body()).getString("revision")).as("the original's answer, whole")
+                    .isEqualTo("iris-1");
+            assertThat(new JsonObject(response.body()).getJsonArray("outputs").getJsonObject(0).getJsonArray("data"))
+                    .hasSize(6);
+        }
+
+        // Row 1 has the same class in both answers, row 2 does not.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(registry.get("mlcycle.router.mirror.predictions").tags("revision", "iris-2", "result",
+                    "agreed").counter().count()).isEqualTo(4);
+            assertThat(registry.get("mlcycle.router.mirror.predictions").tags("revision", "iris-2", "result",
+                    "differed").counter().count()).isEqualTo(4);
+        });
+    }
+
+    @Test
     void onlyOipPathsAreForwarded() throws Exception {
         router.install(table(Optional.empty(), revision("iris-1", 100, one)));
 

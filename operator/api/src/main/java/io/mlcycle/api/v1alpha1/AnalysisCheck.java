@@ -7,19 +7,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AnalysisCheck {
 
-    @JsonPropertyDescription("errorRate, latencyP99 or predictionShift.")
+    @JsonPropertyDescription("errorRate, latencyP99, predictionShift or agreement.")
     private String name;
 
     @JsonPropertyDescription("The figure measured in the interval (latency in milliseconds).")
     private Double value;
 
-    @JsonPropertyDescription("The highest value allowed (latency in milliseconds).")
+    @JsonPropertyDescription("The highest value allowed (latency in milliseconds); for agreement the lowest.")
     private Double threshold;
 
     @JsonPropertyDescription("How the figure was computed, e.g. jensenShannon for the prediction shift.")
     private String method;
 
-    @JsonPropertyDescription("Whether value <= threshold.")
+    @JsonPropertyDescription("Whether the value is within the threshold: at most it, for agreement at least it.")
     private Boolean passed;
 
     public AnalysisCheck() {

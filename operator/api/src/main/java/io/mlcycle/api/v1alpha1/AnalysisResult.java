@@ -23,6 +23,10 @@ public class AnalysisResult {
     @JsonPropertyDescription("Jensen-Shannon distance between canary and stable predictions.")
     private Double predictionShift;
 
+    @JsonPropertyDescription("While mirrored: share of the canary's predictions that agreed with the stable version's "
+            + "answers to the same requests, as the router compared them.")
+    private Double agreement;
+
     @JsonPropertyDescription("Which threshold failed, in words.")
     private String message;
 
@@ -81,6 +85,14 @@ public class AnalysisResult {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public Double getAgreement() {
+        return agreement;
+    }
+
+    public void setAgreement(Double agreement) {
+        this.agreement = agreement;
     }
 
     public AnalysisOutcome getOutcome() {

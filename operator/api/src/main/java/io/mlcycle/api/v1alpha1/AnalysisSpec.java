@@ -39,6 +39,13 @@ public class AnalysisSpec {
             + "(Jensen-Shannon distance, 0 to 1).")
     private Double maxPredictionShift;
 
+    @Min(0)
+    @Max(1)
+    @JsonPropertyDescription("Lowest share of the canary's predictions, while mirrored, that must agree with the stable "
+            + "version's answers to the same requests (the same class, or the same value within 0.01), 0 to 1, e.g. "
+            + "0.95. Needs rollout.mirror and provider router: the router compares both answers.")
+    private Double minAgreement;
+
     public String getInterval() {
         return interval;
     }
@@ -77,5 +84,13 @@ public class AnalysisSpec {
 
     public void setMaxPredictionShift(Double maxPredictionShift) {
         this.maxPredictionShift = maxPredictionShift;
+    }
+
+    public Double getMinAgreement() {
+        return minAgreement;
+    }
+
+    public void setMinAgreement(Double minAgreement) {
+        this.minAgreement = minAgreement;
     }
 }

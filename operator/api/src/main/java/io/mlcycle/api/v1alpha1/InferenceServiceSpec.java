@@ -4,9 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Which model to serve, how, on how many pods, and how new versions roll out. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.rollout) || !has(self.rollout.analysis) || !has(self.rollout.analysis.minAgreement)"
+        + " || !has(self.traffic) || self.traffic.provider == 'router'",
+        fieldPath = ".rollout.analysis.minAgreement",
+        message = "rollout.analysis.minAgreement needs traffic.provider router: only the router sees both answers")
 public class InferenceServiceSpec {
 
     @Required

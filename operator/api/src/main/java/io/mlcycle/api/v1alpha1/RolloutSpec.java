@@ -9,6 +9,9 @@ import java.util.List;
 
 /** How a new version replaces the stable one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.analysis) || !has(self.analysis.minAgreement) || has(self.mirror)",
+        fieldPath = ".analysis.minAgreement",
+        message = "rollout.analysis.minAgreement needs rollout.mirror: answers are compared on mirrored copies")
 public class RolloutSpec {
 
     @Size(max = 20)
