@@ -36,8 +36,9 @@ watch_rollout() {
   k get mlis iris-canary -o jsonpath='{.status.lastRollout}'; echo
 }
 
-say "a namespace with the S3 store's keys (copied from mlcycle-demo), the two datasets"
-$KUBECTL create namespace "$NS" --dry-run=client -o yaml | $KUBECTL apply -f -
+say "a fresh namespace with the S3 store's keys (copied from mlcycle-demo), the two datasets"
+$KUBECTL delete namespace "$NS" --ignore-not-found --wait --timeout=3m
+$KUBECTL create namespace "$NS"
 $KUBECTL get secret mlcycle-s3 -n mlcycle-demo -o json \
   | python3 -c 'import json,sys; s=json.load(sys.stdin); s["metadata"]={"name":s["metadata"]["name"]}; print(json.dumps(s))' \
   | k apply -f -

@@ -60,7 +60,7 @@ public final class GatewayRoute {
 
     /**
      * The GRPCRoute of a service whose gateway names a hostname; none without one. It does not mirror: a mirrored gRPC
-     * copy is the router's (Traefik, the local cluster's Gateway, has no RequestMirror for GRPCRoutes).
+     * copy is the router's (Traefik, the local cluster's Gateway, has no RequestMirror at all).
      */
     public static Optional<GenericKubernetesResource> grpcRoute(InferenceService service, TrafficTable table) {
         if (service.getSpec().getTraffic().getGateway().getHostname() == null) {

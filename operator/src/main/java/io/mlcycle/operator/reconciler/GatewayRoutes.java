@@ -30,6 +30,11 @@ final class GatewayRoutes {
     private static final ResourceDefinitionContext HTTP_ROUTE = context("HTTPRoute", "httproutes");
     private static final ResourceDefinitionContext GRPC_ROUTE = context("GRPCRoute", "grpcroutes");
     private static final ResourceDefinitionContext GATEWAY = context("Gateway", "gateways");
+    private static final ResourceDefinitionContext GATEWAY_CLASS = new ResourceDefinitionContext.Builder()
+            .withGroup(GatewayRoute.GROUP).withVersion(GatewayRoute.VERSION).withKind("GatewayClass")
+            .withPlural("gatewayclasses").withNamespaced(false).build();
+    /** Gateway API's conformance name of RequestMirror on HTTPRoutes, as a GatewayClass lists what it supports. */
+    static final String MIRROR_FEATURE = "HTTPRouteRequestMirror";
 
     /** How long an answer of API discovery is trusted: CRDs come and go rarely, reconciles come often. */
     private static final Duration DISCOVERY_TTL = Duration.ofSeconds(30);
@@ -100,6 +105,37 @@ final class GatewayRoutes {
         GatewayRef ref = service.getSpec().getTraffic().getGateway();
         return Optional.ofNullable(client.genericKubernetesResources(GATEWAY)
                 .inNamespace(GatewayRoute.gatewayNamespace(service)).withName(ref.getName()).get());
+    }
+
+    /**
+     * Why copies of requests cannot go through this Gateway: its GatewayClass does not list {@value #MIRROR_FEATURE}
+     * in {@code status.supportedFeatures}. Only a listed feature counts: an implementation without it may answer
+     * every request of a route with a RequestMirror filter with an error (Traefik v3.6 answers 500).
+     */
+    Optional<String> mirrorUnavailable(Optional<GenericKubernetesResource> gateway) {
+        Optional<String> className = gateway.map(g -> g.getAdditionalProperties().get("spec"))
+                .filter(Map.class::isInstance).map(spec -> ((Map<?, ?>) spec).get("gatewayClassName"))
+                .map(String::valueOf);
+        if (className.isEmpty()) {
+            return Optional.empty();
+        }
+        return mirrorUnavailable(className.get(), Optional.ofNullable(client.genericKubernetesResources(GATEWAY_CLASS)
+                .withName(className.get()).get()));
+    }
+
+    static Optional<String> mirrorUnavailable(String className, Optional<GenericKubernetesResource> gatewayClass) {
+        List<?> features = gatewayClass.map(c -> c.getAdditionalProperties().get("status"))
+                .filter(Map.class::isInstance).map(status -> ((Map<?, ?>) status).get("supportedFeatures"))
+                .filter(List.class::isInstance).map(List.class::cast).orElse(List.of());
+        // Listed as {name: ...} since Gateway API v1.2, as plain strings before.
+        boolean listed = features.stream().map(f -> f instanceof Map<?, ?> named ? named.get("name") : f)
+                .anyMatch(MIRROR_FEATURE::equals);
+        if (listed) {
+            return Optional.empty();
+        }
+        return Optional.of("GatewayClass " + className + (gatewayClass.isEmpty() ? " does not exist, so nothing says"
+                : " does not list " + MIRROR_FEATURE + " in status.supportedFeatures, so nothing says") + " it can copy "
+                + "requests (rollout.mirror)");
     }
 
     /** The route of a service that moved back to the router, if this cluster serves routes at all. */

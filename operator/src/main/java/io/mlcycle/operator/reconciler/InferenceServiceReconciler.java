@@ -182,12 +182,15 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 .map(a -> a.get(RolloutAction.ANNOTATION));
         Optional<RevisionView> canaryView = Optional.ofNullable(previous).map(InferenceServiceStatus::getCanary)
                 .map(VariantStatus::getModelVersion).map(views::get);
+        Optional<GenericKubernetesResource> gateway = viaGateway ? routes.gateway(service) : Optional.empty();
+        Optional<String> mirrorUnavailable = viaGateway && rollout != null && rollout.getMirror() != null
+                ? routes.mirrorUnavailable(gateway) : Optional.empty();
         CanaryRollout.Plan plan = CanaryRollout.plan(new CanaryRollout.Inputs(previous, choice.version(), byName, ready,
                 required, rollout, Optional.ofNullable(service.getMetadata().getGeneration()).orElse(0L),
                 actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, pods, canaryView, now),
                 canaryView.flatMap(v -> PodTrouble.crashing(v.pods(), RevisionWorkload.CONTAINER))
                         .map(t -> t.reason() + ": " + t.message()),
-                now, config.drainDelay()));
+                mirrorUnavailable, now, config.drainDelay()));
         ChildApplier applier = new ChildApplier(client);
         TrafficState traffic;
         String url;
@@ -195,7 +198,6 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         try {
             applyChildren(service, context, plan, applier, viaGateway);
             if (viaGateway) {
-                Optional<GenericKubernetesResource> gateway = routes.gateway(service);
                 traffic = routes.state(service, gateway);
                 url = GatewayRoutes.url(service, gateway);
                 grpcUrl = routes.grpcServed() ? GatewayRoutes.grpcUrl(service, gateway) : null;

@@ -29,6 +29,7 @@ import io.mlcycle.api.v1alpha1.VariantStatus;
  * old stable drains for the drain delay, then goes) or waits for a person ({@code autoPromote: false}). A failed
  * analysis or a crash-looping canary rolls back (all traffic to stable, canary removed, {@code lastRollout} naming the
  * figure), or pauses with {@code rollbackOnFailure: false}. A newer version arriving mid-rollout replaces the canary.
+ * A mirror the traffic layer cannot make pauses the rollout before any traffic (MirrorUnavailable) for a person.
  * A rolled-back version is not tried again until it or the InferenceService changes (their generations).
  *
  * <p>Every decision is read back from status (phase, step, step start, analyses), so an operator restarted at any
@@ -48,12 +49,13 @@ public final class CanaryRollout {
     /**
      * What the reconciler knows besides status: the resolved target, every version by name, Ready pods per version,
      * the rollout spec, the InferenceService's generation, a manual action, a fresh analysis (only when
-     * {@link #analysisDue} said so), why the canary's pods cannot serve (a crash loop), the time, the drain delay.
+     * {@link #analysisDue} said so), why the canary's pods cannot serve (a crash loop), why the traffic layer cannot
+     * mirror (a Gateway whose class lacks the feature), the time, the drain delay.
      */
     public record Inputs(InferenceServiceStatus previous, Optional<ModelVersion> target, Map<String, ModelVersion> versions,
             Map<String, Integer> readyReplicas, int requiredReady, RolloutSpec rollout, long generation,
             Optional<RolloutAction> action, Optional<AnalysisResult> analysis, Optional<String> canaryFailure,
-            Instant now, Duration drainDelay) {
+            Optional<String> mirrorUnavailable, Instant now, Duration drainDelay) {
     }
 
     /** A served version, the share it gets and since when; a canary also carries its rollout state. */
@@ -245,7 +247,15 @@ public final class CanaryRollout {
                     }
                 }
                 case RESUME -> {
-                    if (state.phase() == CanaryPhase.Paused && state.pauseReason() != PauseReason.AwaitingPromotion) {
+                    if (state.pauseReason() == PauseReason.MirrorUnavailable) {
+                        // A person chose to go without the mirror phase: the first step starts now.
+                        events.add(new Event("RolloutResumed", "resumed by a person without the mirror phase",
+                                false));
+                        events.add(stepEvent(in, canary, 0));
+                        state = state.with(CanaryPhase.Progressing, 0, null, null);
+                        since = in.now().toString();
+                    } else if (state.phase() == CanaryPhase.Paused
+                            && state.pauseReason() != PauseReason.AwaitingPromotion) {
                         events.add(new Event("RolloutResumed", "resumed by a person at " + where(state), false));
                         CanaryPhase back = resumedPhase(state, since);
                         state = state.with(back, state.step(), null, null);
@@ -269,6 +279,11 @@ public final class CanaryRollout {
             // autoPromote was set back to true while the rollout waited for a person.
             return promote(in, stable, canary, state, events, "passed " + where(state) + "; autoPromote is true");
         }
+        if (state.pauseReason() == PauseReason.MirrorUnavailable
+                && (mirrorPercent(in.rollout()) == 0 || in.mirrorUnavailable().isEmpty())) {
+            // The mirror was removed from spec, or the traffic layer can mirror now: go on as from a Ready start.
+            return starting(in, stable, canary, state.with(CanaryPhase.Starting, MIRROR_STEP, null, null), events);
+        }
         return switch (state.phase()) {
             case Starting -> starting(in, stable, canary, state, events);
             case Mirroring -> mirroring(in, stable, canary, state, since, events);
@@ -284,6 +299,15 @@ public final class CanaryRollout {
             return hold(in, stable, canary, state, null, events, Optional.empty());
         }
         String now = in.now().toString();
+        if (mirrorPercent(in.rollout()) > 0 && in.mirrorUnavailable().isPresent()) {
+            // Never real traffic in place of the copies asked for: a person decides (or the spec changes).
+            String why = in.mirrorUnavailable().get() + "; remove rollout.mirror, or skip the mirror phase with "
+                    + RolloutAction.ANNOTATION + "=resume (or promote, abort)";
+            events.add(new Event("MirrorUnavailable", name(canary) + " is Ready, but " + why, true));
+            // No since: nothing is copied or measured while it waits.
+            return hold(in, stable, canary, state.with(CanaryPhase.Paused, MIRROR_STEP, PauseReason.MirrorUnavailable,
+                    why), null, events, Optional.empty());
+        }
         if (mirrorPercent(in.rollout()) > 0) {
             events.add(new Event("MirrorStarted", name(canary) + " is Ready; it gets copies of "
                     + mirrorPercent(in.rollout()) + "% of requests for " + in.rollout().getMirror().getDuration(),

@@ -83,4 +83,37 @@ class GatewayRoutesTest {
                 traffic: {provider: gatewayApi, gateway: {name: public, namespace: edge}}
                 """), Optional.of(pending))).isNull();
     }
+
+    @Test
+    void onlyAGatewayClassThatListsRequestMirrorIsSentCopies() {
+        GenericKubernetesResource traefik = Serialization.unmarshal("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: traefik}
+                status:
+                  supportedFeatures: [{name: HTTPRouteHostRewrite}, {name: HTTPRouteQueryParamMatching}]
+                """, GenericKubernetesResource.class);
+        GenericKubernetesResource envoy = Serialization.unmarshal("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: eg}
+                status:
+                  supportedFeatures: [{name: HTTPRouteRequestMirror}]
+                """, GenericKubernetesResource.class);
+        GenericKubernetesResource older = Serialization.unmarshal("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: old}
+                status:
+                  supportedFeatures: [HTTPRouteRequestMirror]
+                """, GenericKubernetesResource.class);
+
+        assertThat(GatewayRoutes.mirrorUnavailable("traefik", Optional.of(traefik))).hasValue("GatewayClass traefik "
+                + "does not list HTTPRouteRequestMirror in status.supportedFeatures, so nothing says it can copy "
+                + "requests (rollout.mirror)");
+        assertThat(GatewayRoutes.mirrorUnavailable("eg", Optional.of(envoy))).isEmpty();
+        assertThat(GatewayRoutes.mirrorUnavailable("old", Optional.of(older))).isEmpty();
+        assertThat(GatewayRoutes.mirrorUnavailable("gone", Optional.empty())).hasValueSatisfying(why ->
+                assertThat(why).startsWith("GatewayClass gone does not exist"));
+    }
 }

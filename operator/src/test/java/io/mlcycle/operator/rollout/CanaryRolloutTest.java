@@ -59,6 +59,7 @@ class CanaryRolloutTest {
         final Map<String, Integer> ready = new HashMap<>(Map.of("churn-1", 1, "churn-2", 0, "churn-3", 0));
         ModelVersion target;
         Duration drain = DRAIN;
+        Optional<String> mirrorUnavailable = Optional.empty();
         CanaryRollout.Plan last;
 
         Rollout(String spec) {
@@ -89,7 +90,7 @@ class CanaryRolloutTest {
         private CanaryRollout.Plan plan(Optional<RolloutAction> action, Optional<AnalysisResult> analysis,
                 Optional<String> failure) {
             return CanaryRollout.plan(new CanaryRollout.Inputs(status, Optional.ofNullable(target), versions, ready, 1,
-                    spec, generation, action, analysis, failure, now, drain));
+                    spec, generation, action, analysis, failure, mirrorUnavailable, now, drain));
         }
 
         void after(Duration duration) {
@@ -384,6 +385,54 @@ class CanaryRolloutTest {
         rollout.after(Duration.ofMinutes(1));
         rollout.reconcile();
         assertThat(rollout.canaryWeight()).isEqualTo(50);
+    }
+
+    @Test
+    void aMirrorTheTrafficLayerCannotMakePausesBeforeAnyTrafficUntilAPersonOrTheSpecDecides() {
+        Rollout rollout = new Rollout("""
+                mirror: {duration: 1m}
+                steps: [{weight: 10, pause: 1m}]
+                """);
+        rollout.mirrorUnavailable = Optional.of("GatewayClass traefik does not support HTTPRouteRequestMirror");
+        rollout.reconcile();
+        rollout.ready.put("churn-2", 1);
+
+        rollout.reconcile();
+        assertThat(rollout.events()).containsExactly("MirrorUnavailable");
+        assertThat(rollout.last.events().get(0).warning()).isTrue();
+        assertThat(rollout.phase()).isEqualTo(CanaryPhase.Paused);
+        assertThat(rollout.status.getCanary().getPauseReason()).isEqualTo(PauseReason.MirrorUnavailable);
+        assertThat(rollout.status.getCanary().getMessage()).startsWith(
+                "GatewayClass traefik does not support HTTPRouteRequestMirror; remove rollout.mirror");
+        assertThat(rollout.canaryWeight()).isZero();
+        assertThat(rollout.last.mirror()).isEmpty();
+        rollout.after(Duration.ofMinutes(5));
+        rollout.reconcile();
+        assertThat(rollout.phase()).as("time alone changes nothing").isEqualTo(CanaryPhase.Paused);
+
+        rollout.reconcile(Optional.of(RolloutAction.RESUME), Optional.empty(), Optional.empty());
+        assertThat(rollout.events()).containsExactly("RolloutResumed", "RolloutStep");
+        assertThat(rollout.phase()).isEqualTo(CanaryPhase.Progressing);
+        assertThat(rollout.canaryWeight()).isEqualTo(10);
+    }
+
+    @Test
+    void aMirrorTakenOutOfSpecWhilePausedForItStartsTheSteps() {
+        Rollout rollout = new Rollout("""
+                mirror: {duration: 1m}
+                steps: [{weight: 10, pause: 1m}]
+                """);
+        rollout.mirrorUnavailable = Optional.of("no mirror here");
+        rollout.reconcile();
+        rollout.ready.put("churn-2", 1);
+        rollout.reconcile();
+        assertThat(rollout.phase()).isEqualTo(CanaryPhase.Paused);
+
+        rollout.spec = rollout("steps: [{weight: 10, pause: 1m}]");
+        rollout.reconcile();
+        assertThat(rollout.events()).containsExactly("RolloutStep");
+        assertThat(rollout.phase()).isEqualTo(CanaryPhase.Progressing);
+        assertThat(rollout.canaryWeight()).isEqualTo(10);
     }
 
     @Test

@@ -47,7 +47,7 @@ public class VariantStatus {
     @JsonPropertyDescription("Canary only: the latest analyses of this rollout, oldest first (at most 10).")
     private List<AnalysisResult> history;
 
-    @JsonPropertyDescription("Canary only, while Paused: Manual, AwaitingPromotion (autoPromote false) or AnalysisFailed (rollbackOnFailure false).")
+    @JsonPropertyDescription("Canary only, while Paused: Manual, AwaitingPromotion (autoPromote false), AnalysisFailed (rollbackOnFailure false) or MirrorUnavailable (the Gateway cannot mirror).")
     private PauseReason pauseReason;
 
     public String getModelVersion() {
