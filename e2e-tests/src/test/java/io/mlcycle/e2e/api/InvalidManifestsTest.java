@@ -128,7 +128,8 @@ class InvalidManifestsTest {
                 create("answer agreement through a Gateway", SERVING, List.of(set("/spec/traffic",
                                 "{provider: gatewayApi, gateway: {name: mlcycle, namespace: traefik-system}}")),
                         "spec.rollout.analysis.minAgreement", "needs traffic.provider router"),
-                create("gatewayApi without a gateway", SERVING, List.of(set("/spec/traffic/provider", "gatewayApi")),
+                create("gatewayApi without a gateway", SERVING, List.of(set("/spec/traffic/provider", "gatewayApi"),
+                                remove("/spec/rollout/analysis/minAgreement")),
                         "spec.traffic.gateway", "required with provider gatewayApi"),
                 create("protocol listed twice", SERVING, List.of(set("/spec/runtime/protocols", "[rest, rest]")),
                         "spec.runtime.protocols", "must not repeat"),
@@ -202,7 +203,18 @@ class InvalidManifestsTest {
 
     private void send(GenericKubernetesResource resource, boolean update) {
         if (update) {
-            cluster.client().resource(resource).inNamespace(namespace).update();
+            // The operator writes a new object too (a ModelVersion's label, its status): an update that raced it (409,
+            // the resourceVersion it read is gone) is sent again on the newest one.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    cluster.client().resource(resource).inNamespace(namespace).update();
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409 || attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
         } else {
             cluster.client().resource(resource).inNamespace(namespace).create();
         }
