@@ -40,6 +40,9 @@ public final class CanaryRollout {
     /** Analyses kept in {@code status.canary.history}. */
     static final int HISTORY = 10;
 
+    /** How often a rollout paused for a mirror the Gateway cannot make looks again (GatewayClasses are not watched). */
+    static final Duration MIRROR_RECHECK = Duration.ofMinutes(1);
+
     /** The step index before the first step: Starting and Mirroring (status.canary.step unset). */
     public static final int MIRROR_STEP = -1;
 
@@ -288,7 +291,8 @@ public final class CanaryRollout {
             case Starting -> starting(in, stable, canary, state, events);
             case Mirroring -> mirroring(in, stable, canary, state, since, events);
             case Progressing -> progressing(in, stable, canary, state, since, events);
-            case Paused -> hold(in, stable, canary, state, since, events, Optional.empty());
+            case Paused -> hold(in, stable, canary, state, since, events, state.pauseReason()
+                    == PauseReason.MirrorUnavailable ? Optional.of(MIRROR_RECHECK) : Optional.empty());
             case Promoting -> throw new IllegalStateException("a promotion is handled by drain");
         };
     }
@@ -306,7 +310,7 @@ public final class CanaryRollout {
             events.add(new Event("MirrorUnavailable", name(canary) + " is Ready, but " + why, true));
             // No since: nothing is copied or measured while it waits.
             return hold(in, stable, canary, state.with(CanaryPhase.Paused, MIRROR_STEP, PauseReason.MirrorUnavailable,
-                    why), null, events, Optional.empty());
+                    why), null, events, Optional.of(MIRROR_RECHECK));
         }
         if (mirrorPercent(in.rollout()) > 0) {
             events.add(new Event("MirrorStarted", name(canary) + " is Ready; it gets copies of "

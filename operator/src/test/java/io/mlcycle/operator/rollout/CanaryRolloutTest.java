@@ -406,6 +406,7 @@ class CanaryRolloutTest {
                 "GatewayClass traefik does not support HTTPRouteRequestMirror; remove rollout.mirror");
         assertThat(rollout.canaryWeight()).isZero();
         assertThat(rollout.last.mirror()).isEmpty();
+        assertThat(rollout.last.requeueAfter()).as("the GatewayClass is looked at again").hasValue(Duration.ofMinutes(1));
         rollout.after(Duration.ofMinutes(5));
         rollout.reconcile();
         assertThat(rollout.phase()).as("time alone changes nothing").isEqualTo(CanaryPhase.Paused);

@@ -42,11 +42,11 @@ public final class GrpcInferResponse {
             for (int i = 0; i < outputs.size(); i++) {
                 Output output = outputs.get(i);
                 List<Object> data = i < raw.size() ? decode(raw.get(i), output.datatype) : output.data;
-                OipAnswer.Tensor tensor = new OipAnswer.Tensor(output.shape(), data);
-                if (tensor.rows() <= 0 || data.size() % tensor.rows() != 0) {
+                Optional<OipAnswer.Tensor> tensor = OipAnswer.Tensor.of(output.shape(), data, output.datatype);
+                if (tensor.isEmpty()) {
                     return Optional.empty();
                 }
-                tensors.put(output.name, tensor);
+                tensors.put(output.name, tensor.get());
             }
             return Optional.of(new OipAnswer(tensors));
         } catch (IOException | RuntimeException e) {

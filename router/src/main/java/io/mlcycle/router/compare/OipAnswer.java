@@ -19,8 +19,18 @@ public record OipAnswer(Map<String, Tensor> outputs) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One output tensor. */
-    public record Tensor(long[] shape, List<Object> data) {
+    /** One output tensor; {@code floating} for FP16, BF16, FP32 and FP64 elements (compared with a tolerance). */
+    public record Tensor(long[] shape, List<Object> data, boolean floating) {
+
+        /** A tensor whose elements fill its shape exactly (a scalar's shape is empty). */
+        static Optional<Tensor> of(long[] shape, List<Object> data, String datatype) {
+            long elements = 1;
+            for (long dim : shape) {
+                elements *= dim;
+            }
+            Tensor tensor = new Tensor(shape, data, datatype.startsWith("FP") || datatype.equals("BF16"));
+            return elements == data.size() && tensor.rows() > 0 ? Optional.of(tensor) : Optional.empty();
+        }
 
         /** Rows along the first dimension (a scalar output is one row). */
         public int rows() {
@@ -34,7 +44,11 @@ public record OipAnswer(Map<String, Tensor> outputs) {
         }
     }
 
-    /** The answer in an OIP REST body ({@code {"outputs":[{"name","shape","data"}...]}}); empty when it is none. */
+    /**
+     * The answer in an OIP REST body ({@code {"outputs":[{"name","datatype","shape","data"}...]}}); empty when it is
+     * none, or when an output's data is not in the JSON (the binary tensor extension's {@code binary_data_size}): an
+     * answer read in part is never compared.
+     */
     public static Optional<OipAnswer> fromJson(byte[] body) {
         JsonNode root;
         try {
@@ -54,11 +68,11 @@ public record OipAnswer(Map<String, Tensor> outputs) {
             }
             List<Object> data = new ArrayList<>();
             flatten(output.path("data"), data);
-            Tensor tensor = new Tensor(dims, data);
-            if (tensor.rows() <= 0 || data.size() % tensor.rows() != 0) {
+            Optional<Tensor> tensor = Tensor.of(dims, data, output.path("datatype").asText(""));
+            if (tensor.isEmpty()) {
                 return Optional.empty();
             }
-            outputs.put(output.path("name").asText(), tensor);
+            outputs.put(output.path("name").asText(), tensor.get());
         }
         return Optional.of(new OipAnswer(outputs));
     }

@@ -8,9 +8,9 @@ import java.util.Map;
  * of every output; it agrees when every output's row does:
  * <ul>
  * <li>a row of several numbers (class probabilities, scores) when its largest is at the same place: the same class;</li>
- * <li>a row of one number when the two are within {@value #TOLERANCE} of each other (relative above 1): the same
- *     value, as a regression or a probability is read;</li>
- * <li>anything else (labels as text, booleans) when equal.</li>
+ * <li>a row of one floating-point number when the two are within {@value #TOLERANCE} of each other (relative above
+ *     1): the same value, as a regression or a probability is read;</li>
+ * <li>anything else (integer class ids, labels as text, booleans) when equal.</li>
  * </ul>
  * Answers whose outputs differ in names or rows cannot be matched: every prediction of the stable answer then differs.
  */
@@ -38,7 +38,8 @@ public final class PredictionAgreement {
         long agreed = 0;
         for (int row = 0; row < rows; row++) {
             int r = row;
-            if (left.entrySet().stream().allMatch(e -> rowsAgree(e.getValue().row(r), right.get(e.getKey()).row(r)))) {
+            if (left.entrySet().stream().allMatch(e -> rowsAgree(e.getValue().row(r), right.get(e.getKey()).row(r),
+                    e.getValue().floating()))) {
                 agreed++;
             }
         }
@@ -50,11 +51,11 @@ public final class PredictionAgreement {
         return answer.outputs().values().stream().mapToInt(OipAnswer.Tensor::rows).max().orElse(0);
     }
 
-    private static boolean rowsAgree(List<Object> a, List<Object> b) {
+    private static boolean rowsAgree(List<Object> a, List<Object> b, boolean floating) {
         if (a.size() > 1 && allNumbers(a) && allNumbers(b)) {
             return argmax(a) == argmax(b);
         }
-        if (a.size() == 1 && a.get(0) instanceof Double x && b.get(0) instanceof Double y) {
+        if (floating && a.size() == 1 && a.get(0) instanceof Double x && b.get(0) instanceof Double y) {
             return Math.abs(x - y) <= TOLERANCE * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
         }
         return a.equals(b);

@@ -48,7 +48,7 @@ final class CallProxy {
             answered.thenAcceptBoth(mirror.answer(), (client, copy) -> {
                 if (client != null && copy != null) {
                     comparison.record(mirror.revision(), GrpcInferResponse.parse(client),
-                            GrpcInferResponse.parse(copy));
+                            copy.flatMap(GrpcInferResponse::parse));
                 }
             });
         }
@@ -137,10 +137,11 @@ final class CallProxy {
 
         @Override
         public void onMessage(byte[] message) {
+            serverCall.sendMessage(message);
             if (answered != null) {
+                // After the send: the comparison never delays the client's answer.
                 answered.complete(message);
             }
-            serverCall.sendMessage(message);
             synchronized (this) {
                 if (serverCall.isReady()) {
                     serverListener.clientCall.request(1);

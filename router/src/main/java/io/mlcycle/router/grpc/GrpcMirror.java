@@ -7,6 +7,8 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Target;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,10 +19,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class GrpcMirror {
 
+    /** Statuses that say no answer came back, rather than that the backend answered with an error. */
+    private static final Set<Status.Code> NO_ANSWER = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.CANCELLED);
+
     private final ClientCall<byte[], byte[]> call;
     private final String revision;
-    /** The copy's answer once it closed OK (its first message: OIP's inference calls are unary); null otherwise. */
-    private final CompletableFuture<byte[]> answer = new CompletableFuture<>();
+    /**
+     * The copy's answer once it closed: its first message when OK (OIP's inference calls are unary), empty when it
+     * closed with an error of the backend's, null when no answer came (unreachable, deadline, cancelled).
+     */
+    private final CompletableFuture<Optional<byte[]>> answer = new CompletableFuture<>();
 
     GrpcMirror(ChannelPool channels, Target target, MethodDescriptor<byte[], byte[]> method, Metadata headers,
             RouterMetrics metrics, long timeoutMillis) {
@@ -44,7 +53,8 @@ final class GrpcMirror {
             @Override
             public void onClose(Status status, Metadata trailers) {
                 metrics.mirrored(target.revision(), status.isOk());
-                answer.complete(status.isOk() ? first : null);
+                answer.complete(status.isOk() ? Optional.ofNullable(first)
+                        : NO_ANSWER.contains(status.getCode()) ? null : Optional.empty());
             }
         }, copy);
         call.request(1);
@@ -54,7 +64,7 @@ final class GrpcMirror {
         return revision;
     }
 
-    CompletableFuture<byte[]> answer() {
+    CompletableFuture<Optional<byte[]>> answer() {
         return answer;
     }
 

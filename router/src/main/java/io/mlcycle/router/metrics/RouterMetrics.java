@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *     status or the gRPC status name; {@code revision} is {@value #NO_REVISION} when none was chosen;</li>
  * <li>{@code mlcycle_router_request_seconds{revision, protocol}}: latency histogram, request in to answer out;</li>
  * <li>{@code mlcycle_router_mirrored_total{revision, outcome}}: mirrored copies, outcome success or error;</li>
- * <li>{@code mlcycle_router_mirror_predictions_total{revision, result}}: predictions of mirrored REST copies compared
- *     with the answer the client got, result agreed or differed (see {@code PredictionAgreement});</li>
+ * <li>{@code mlcycle_router_mirror_predictions_total{revision, result}}: predictions of mirrored inference copies
+ *     (REST and gRPC) compared with the answer the client got, result agreed or differed (see
+ *     {@code PredictionAgreement});</li>
  * <li>{@code mlcycle_router_retries_total{revision, protocol}}: connections to a revision's endpoint that could not be
  *     made, the request then sent to another endpoint;</li>
  * <li>{@code mlcycle_router_config_errors_total}: traffic documents refused (the last good one stays);</li>

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -36,8 +37,12 @@ public final class RestMirror {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Sends one copy; returns at once, with the copy's answer to come (failed unless it is a 2xx). */
-    public Future<Buffer> send(Target target, HttpMethod method, String uri, MultiMap headers, Buffer body) {
+    /**
+     * Sends one copy; returns at once, with the copy's answer to come: its body when 2xx, empty for any other status
+     * (the copy answered, but not with an answer), failed when no answer came (connection, timeout).
+     */
+    public Future<Optional<Buffer>> send(Target target, HttpMethod method, String uri, MultiMap headers,
+            Buffer body) {
         RequestOptions options = new RequestOptions().setMethod(method).setURI(uri)
                 .setHost(target.endpoint().address()).setPort(target.endpoint().port(Protocol.REST))
                 .setIdleTimeout(timeoutMillis);
@@ -49,14 +54,13 @@ public final class RestMirror {
         options.putHeader(Headers.MIRROR, "true");
         return client.request(options)
                 .compose(request -> request.send(body))
-                .compose(response -> response.body().compose(answer -> response.statusCode() / 100 == 2
-                        ? Future.succeededFuture(answer)
-                        : Future.failedFuture("answered " + response.statusCode())))
+                .compose(response -> response.body().map(answer -> response.statusCode() / 100 == 2
+                        ? Optional.of(answer) : Optional.<Buffer>empty()))
                 .onComplete(result -> {
                     if (result.failed()) {
                         LOG.debugf("mirror copy to %s failed: %s", target.revision(), result.cause().toString());
                     }
-                    metrics.mirrored(target.revision(), result.succeeded());
+                    metrics.mirrored(target.revision(), result.succeeded() && result.result().isPresent());
                 });
     }
 

@@ -1,7 +1,7 @@
 package io.mlcycle.router.rest;
 
-import io.mlcycle.router.compare.OipAnswer;
 import io.mlcycle.router.compare.MirrorComparison;
+import io.mlcycle.router.compare.OipAnswer;
 import io.mlcycle.router.compare.PredictionAgreement;
 import io.mlcycle.router.metrics.RouterMetrics;
 import io.mlcycle.router.routing.Protocol;
@@ -15,12 +15,14 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
+import java.util.Optional;
 
 /**
  * Routes each proxied request: refusals get 404 / 503 with an OIP error body without reaching a backend, a
@@ -74,9 +76,13 @@ final class RoutingInterceptor implements ProxyInterceptor {
         incoming.resume();
         return body.compose(buffer -> {
             request.setBody(Body.body(buffer));
-            context.set(MIRROR_ANSWER, mirror.send(forward.mirror().get(), request.getMethod(), request.getURI(),
-                    headers, buffer));
-            context.set(MIRROR_REVISION, forward.mirror().get().revision());
+            Future<Optional<Buffer>> copy = mirror.send(forward.mirror().get(), request.getMethod(),
+                    request.getURI(), headers, buffer);
+            if (request.getMethod() == HttpMethod.POST && incoming.path().endsWith("/infer")) {
+                // Only inference answers are compared (and so buffered): metadata and health stream as always.
+                context.set(MIRROR_ANSWER, copy);
+                context.set(MIRROR_REVISION, forward.mirror().get().revision());
+            }
             return forwardTo(context);
         });
     }
@@ -97,16 +103,17 @@ final class RoutingInterceptor implements ProxyInterceptor {
             context.response().putHeader(Headers.REVISION, target.revision());
         }
         @SuppressWarnings("unchecked")
-        Future<Buffer> copy = context.get(MIRROR_ANSWER, Future.class);
+        Future<Optional<Buffer>> copy = context.get(MIRROR_ANSWER, Future.class);
         if (copy == null || context.response().getStatusCode() != 200) {
             return send(context);
         }
         return collect(context.response().getBody()).compose(answer -> {
             context.response().setBody(Body.body(answer));
             String revision = context.get(MIRROR_REVISION, String.class);
-            copy.onSuccess(mirrored -> comparison.record(revision, OipAnswer.fromJson(answer.getBytes()),
-                    OipAnswer.fromJson(mirrored.getBytes())));
-            return send(context);
+            // Compared once the client has its answer: the comparison never delays it. A copy that got no answer
+            // (failed future) is not compared; one answered with an error status differs in every prediction.
+            return send(context).onComplete(sent -> copy.onSuccess(mirrored -> comparison.record(revision,
+                    OipAnswer.fromJson(answer.getBytes()), mirrored.flatMap(b -> OipAnswer.fromJson(b.getBytes())))));
         });
     }
 

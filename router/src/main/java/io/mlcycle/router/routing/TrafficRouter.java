@@ -97,7 +97,7 @@ public final class TrafficRouter {
                 return new Refusal(Reason.UNAVAILABLE,
                         "revision '" + revision + "' has no ready " + protocol.label() + " endpoint");
             }
-            return new Forward(new Target(revision, endpoint.get()), mirror(protocol));
+            return new Forward(new Target(revision, endpoint.get()), mirror(protocol, revision));
         }
 
         Optional<Target> reroute(Protocol protocol, String pinned, Target failed, Set<Endpoint> tried) {
@@ -118,8 +118,10 @@ public final class TrafficRouter {
                     : byProtocol.get(protocol).other(tried).map(endpoint -> new Target(revision, endpoint));
         }
 
-        private Optional<Target> mirror(Protocol protocol) {
-            if (table.mirror().isEmpty() || !mirrorSamplers.get(protocol).next()) {
+        /** A copy for the mirror revision, unless the request already goes there (a pin): no copy of itself. */
+        private Optional<Target> mirror(Protocol protocol, String target) {
+            if (table.mirror().isEmpty() || table.mirror().get().revision().equals(target)
+                    || !mirrorSamplers.get(protocol).next()) {
                 return Optional.empty();
             }
             String revision = table.mirror().get().revision();

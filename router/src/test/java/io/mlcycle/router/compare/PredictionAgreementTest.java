@@ -21,10 +21,19 @@ class PredictionAgreementTest {
     @Test
     void singleNumbersAgreeWithinOneHundredthOrOnePercentAboveOne() {
         PredictionAgreement.Count count = PredictionAgreement.compare(
-                answer("{\"name\":\"y\",\"shape\":[4,1],\"data\":[0.30, 0.30, 250.0, 250.0]}"),
-                answer("{\"name\":\"y\",\"shape\":[4,1],\"data\":[0.305, 0.35, 252.0, 260.0]}"));
+                answer("{\"name\":\"y\",\"datatype\":\"FP32\",\"shape\":[4,1],\"data\":[0.30, 0.30, 250.0, 250.0]}"),
+                answer("{\"name\":\"y\",\"datatype\":\"FP32\",\"shape\":[4,1],\"data\":[0.305, 0.35, 252.0, 260.0]}"));
 
         assertThat(count).isEqualTo(new PredictionAgreement.Count(2, 2));
+    }
+
+    @Test
+    void integerClassIdsAgreeOnlyWhenEqual() {
+        PredictionAgreement.Count count = PredictionAgreement.compare(
+                answer("{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[2,1],\"data\":[150, 3]}"),
+                answer("{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[2,1],\"data\":[151, 3]}"));
+
+        assertThat(count).isEqualTo(new PredictionAgreement.Count(1, 1));
     }
 
     @Test
@@ -53,7 +62,10 @@ class PredictionAgreementTest {
         assertThat(OipAnswer.fromJson("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(OipAnswer.fromJson("{\"error\":\"no\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(OipAnswer.fromJson("{\"outputs\":[{\"name\":\"p\",\"shape\":[2,2],\"data\":[1,2,3]}]}"
-                .getBytes(StandardCharsets.UTF_8))).as("data that does not fill its rows").isEmpty();
+                .getBytes(StandardCharsets.UTF_8))).as("data that does not fill its shape").isEmpty();
+        assertThat(OipAnswer.fromJson(("{\"outputs\":[{\"name\":\"p\",\"datatype\":\"FP32\",\"shape\":[2,2],"
+                + "\"parameters\":{\"binary_data_size\":16}}]}").getBytes(StandardCharsets.UTF_8)))
+                .as("data in the binary extension, not in the JSON").isEmpty();
     }
 
     private static OipAnswer answer(String outputs) {

@@ -24,6 +24,8 @@ final class HttpBackend implements AutoCloseable {
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     /** The OIP {@code outputs} array its answers carry, as JSON; none when null. */
     volatile String outputs;
+    /** The HTTP status it answers with. */
+    volatile int status = 200;
     private final HttpServer server;
 
     HttpBackend(Vertx vertx, String name) throws Exception {
@@ -35,7 +37,8 @@ final class HttpBackend implements AutoCloseable {
             if (outputs != null) {
                 answer.put("outputs", new JsonArray(outputs));
             }
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer.encode());
+            request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(answer.encode());
         })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

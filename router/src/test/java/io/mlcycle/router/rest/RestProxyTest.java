@@ -203,6 +203,22 @@ class RestProxyTest {
     }
 
     @Test
+    void aCopyAnsweredWithAnErrorDiffersInEveryPredictionAndAPinToTheMirrorGetsNoCopy() throws Exception {
+        one.outputs = "[{\"name\":\"p\",\"datatype\":\"FP32\",\"shape\":[2,1],\"data\":[0.2,0.7]}]";
+        two.status = 400;
+        router.install(table(Optional.of(new Mirror("iris-2", 100)), revision("iris-1", 100, one),
+                revision("iris-2", 0, two)));
+
+        assertThat(post(INFER, BODY, null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(registry.get(
+                "mlcycle.router.mirror.predictions").tags("revision", "iris-2", "result", "differed").counter()
+                .count()).isEqualTo(2));
+
+        post(INFER, BODY, "iris-2");
+        assertThat(two.received).as("the original only, no copy of itself").hasSize(2);
+    }
+
+    @Test
     void onlyOipPathsAreForwarded() throws Exception {
         router.install(table(Optional.empty(), revision("iris-1", 100, one)));
 
