@@ -189,8 +189,10 @@ class CanaryRolloutOnClusterTest {
             Map<String, Integer> versions = sample(url, body, 1000);
             assertThat(served.get("edge").getStatus().getCanary().getWeight()).as("the step lasted the sample")
                     .isEqualTo(50);
+            // ±5 points, not the router's ±3: Traefik's weighted round robin also serves the load running beside this
+            // sample, and which of its turns the sample gets is not exact (0.534 seen once).
             assertThat(versions.getOrDefault("2", 0) / 1000.0).as("share of version 2 through Traefik: " + versions)
-                    .isBetween(0.47, 0.53);
+                    .isBetween(0.45, 0.55);
 
             InferenceService promoted = served.awaitService("edge", Duration.ofMinutes(4),
                     s -> s.getStatus().getCanary() == null && "2".equals(s.getStatus().getStable().getVersion()));
