@@ -52,6 +52,16 @@ final class CategoricalAccumulator implements FeatureAccumulator {
         }
     }
 
+    /** Counts one value of this category. */
+    void count(String category) {
+        add(category, 1);
+    }
+
+    /** Counts one missing value. */
+    void countMissing() {
+        missing++;
+    }
+
     private void add(String category, long count) {
         long[] slot = counts.get(category);
         if (slot == null) {

@@ -62,7 +62,7 @@ public final class DriftProfiles {
         ReferenceProfile reference = configured.orElseGet(() -> manifest.referenceProfile()
                 .map(ReferenceProfile::parse).orElse(ReferenceProfile.none()));
         List<FeatureColumn> inputs = FeatureLayout.inputs(model.signature().inputs(), manifest.features());
-        List<FeatureColumn> outputs = FeatureLayout.columns(model.signature().outputs());
+        List<FeatureColumn> outputs = FeatureLayout.outputs(model.signature().outputs());
         List<FeatureAccumulator> prototypes = new ArrayList<>();
         for (FeatureColumn column : inputs) {
             prototypes.add(accumulator(column, reference.feature(column.name())));
@@ -75,6 +75,9 @@ public final class DriftProfiles {
     }
 
     private FeatureAccumulator accumulator(FeatureColumn column, Optional<ReferenceProfile.Feature> reference) {
+        if (column.rowArgmax()) {
+            return new ArgmaxAccumulator(new CategoricalAccumulator(settings.maxCategories(), Set.of()));
+        }
         if (column.type() == FeatureType.CATEGORICAL) {
             return new CategoricalAccumulator(settings.maxCategories(),
                     reference.map(ReferenceProfile.Feature::categories).orElse(Set.of()));

@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
  * Which columns of a model's tensors are profiled, and under which names. Each 1-D tensor ({@code [-1]}) is one
  * feature named after it; each 2-D tensor ({@code [-1, n]}) is n features {@code <tensor>[i]}; tensors of other
  * ranks (images, sequences) are not profiled. The manifest's {@code features}, when their count equals the input
- * columns, rename the input columns in order and say which are categorical. BYTES tensors are categorical.
+ * columns, rename the input columns in order and say which are categorical. BYTES tensors are categorical. An
+ * output of numbers {@code [-1, n]} with n of 2 or more is also profiled as {@code argmax(<tensor>)}: the place of each
+ * row's largest value, i.e. the class a classifier's probabilities or scores pick.
  */
 public final class FeatureLayout {
 
@@ -41,6 +43,18 @@ public final class FeatureLayout {
                     column.width()));
         }
         return named;
+    }
+
+    /** The profiled columns of a model's outputs: their own columns, and the row's argmax of each score tensor. */
+    public static List<FeatureColumn> outputs(List<TensorSpec> specs) {
+        List<FeatureColumn> columns = columns(specs);
+        for (TensorSpec spec : specs) {
+            long[] shape = spec.shape();
+            if (spec.datatype() != Datatype.BYTES && shape.length == 2 && shape[1] >= 2) {
+                columns.add(FeatureColumn.argmax(spec.name(), Math.toIntExact(shape[1])));
+            }
+        }
+        return columns;
     }
 
     /** The profiled columns of these tensors, named after the signature. */

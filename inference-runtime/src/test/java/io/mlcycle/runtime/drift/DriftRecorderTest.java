@@ -1,6 +1,7 @@
 package io.mlcycle.runtime.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,8 +58,24 @@ class DriftRecorderTest {
         FeatureSummary plan = profile.features().get(1);
         assertThat(plan.type()).isEqualTo("categorical");
         assertThat(plan.categories()).containsEntry("1", 1L).containsEntry("2", 2L);
-        assertThat(profile.predictions()).extracting(FeatureSummary::name).containsExactly("score");
+        assertThat(profile.predictions()).extracting(FeatureSummary::name)
+                .containsExactly("score", "odds[0]", "odds[1]", "argmax(odds)");
         assertThat(profile.predictions().get(0).count()).isEqualTo(2);
+    }
+
+    @Test
+    void countsTheClassEachRowOfScoresPicks() throws Exception {
+        DriftRecorder recorder = recorder(DriftSettings.defaults(), null);
+        // odds = {plan, age / 20}: {1, 1.5} picks 1, the tie {2, 2} its first place, a NaN score no class.
+        record(recorder, new TabularModel(Optional.empty()), new float[][] {{30, 1}, {40, 2}, {Float.NaN, 2}});
+        record(recorder, new TabularModel(Optional.empty()), new float[][] {{10, 1}});
+
+        FeatureSummary classes = recorder.read().predictions().get(3);
+        assertThat(classes.type()).isEqualTo("categorical");
+        assertThat(classes.source()).isEqualTo("argmax(odds)");
+        assertThat(classes.categories()).containsExactly(entry("0", 2L), entry("1", 1L));
+        assertThat(classes.count()).isEqualTo(3);
+        assertThat(classes.missing()).isEqualTo(1);
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A fake tabular model: FP32 input "x" of shape [-1, 2] (features "age", numeric, and "plan", categorical, per its
- * manifest), output "score" [-1] = the row's first column. Predicts in plain Java, for recorder tests.
+ * manifest), outputs "score" [-1] = the row's first column and "odds" [-1, 2] = {plan, age / 20}, class scores whose
+ * largest picks a class. Predicts in plain Java, for recorder tests.
  */
 final class TabularModel implements LoadedModel {
 
@@ -53,7 +54,8 @@ final class TabularModel implements LoadedModel {
     @Override
     public ModelSignature signature() {
         return new ModelSignature(List.of(new TensorSpec("x", Datatype.FP32, new long[] {-1, 2})),
-                List.of(new TensorSpec("score", Datatype.FP32, new long[] {-1})));
+                List.of(new TensorSpec("score", Datatype.FP32, new long[] {-1}),
+                        new TensorSpec("odds", Datatype.FP32, new long[] {-1, 2})));
     }
 
     @Override
@@ -65,10 +67,14 @@ final class TabularModel implements LoadedModel {
     public List<Tensor> predict(List<Tensor> inputs) {
         float[] x = (float[]) inputs.get(0).data();
         float[] score = new float[x.length / 2];
+        float[] odds = new float[x.length];
         for (int r = 0; r < score.length; r++) {
             score[r] = x[2 * r];
+            odds[2 * r] = x[2 * r + 1];
+            odds[2 * r + 1] = x[2 * r] / 20;
         }
-        return List.of(Tensor.of("score", new long[] {score.length}, score));
+        return List.of(Tensor.of("score", new long[] {score.length}, score),
+                Tensor.of("odds", new long[] {score.length, 2}, odds));
     }
 
     @Override

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What one revision predicted over a window: per prediction column, a KLL sketch of the numbers or the counts of the
  * categories, as the runtime's {@code /profile} gives them ({@code predictions}), merged across the revision's pods
- * (KLL merge, counts add). {@link #shift} compares two of them.
+ * (KLL merge, counts add). {@link #shift} compares two of them. The runtime profiles a tensor of class scores
+ * ({@code [-1, n]}) also as {@code argmax(<tensor>)}, the class each row picks; where both versions have that column,
+ * it stands for the tensor: two classifiers are compared by what they decide, so a retrain that is only more or less
+ * confident (its scores move between bins) is not read as predicting something else.
  */
 public final class PredictionProfile {
 
@@ -69,6 +72,9 @@ public final class PredictionProfile {
         double worst = -1;
         for (Map.Entry<String, KllDoublesSketch> column : numeric.entrySet()) {
             KllDoublesSketch theirs = other.numeric.get(column.getKey());
+            if (decidedBy(column.getKey(), other)) {
+                continue;
+            }
             if (theirs != null && !theirs.isEmpty() && !column.getValue().isEmpty()) {
                 worst = Math.max(worst, numericDistance(column.getValue(), theirs));
             }
@@ -80,6 +86,17 @@ public final class PredictionProfile {
             }
         }
         return worst < 0 ? Optional.empty() : Optional.of(worst);
+    }
+
+    /** Whether a score column {@code <tensor>[i]} is compared through its tensor's class column instead. */
+    private boolean decidedBy(String column, PredictionProfile other) {
+        int bracket = column.lastIndexOf('[');
+        if (bracket <= 0 || !column.endsWith("]")) {
+            return false;
+        }
+        String classes = "argmax(" + column.substring(0, bracket) + ")";
+        return total(categorical.getOrDefault(classes, Map.of())) > 0
+                && total(other.categorical.getOrDefault(classes, Map.of())) > 0;
     }
 
     static double numericDistance(KllDoublesSketch a, KllDoublesSketch b) {
