@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -62,55 +63,71 @@ final class CanaryScrapes {
     /**
      * Takes a baseline of the pods not read yet ({@code fresh}: of every pod, as a new weight takes effect), so an
      * interval starts as close to its start as a reconcile gets: the canary's counters, with {@code profiles} both
-     * versions' profile windows, and the routers' comparisons.
+     * versions' profile windows, and the routers' comparisons, all read at once.
      */
     void baseline(Subject subject, Instant now, boolean fresh) {
-        List<Pod> counted = subject.canary().stream().filter(p -> fresh || !reads.containsKey(uid(p))).toList();
-        readAll(counted, pod -> read(pod, subject.model()))
-                .forEach((pod, read) -> read.ifPresent(c -> reads.put(uid(pod), c)));
-        if (subject.profiles()) {
-            List<Pod> windows = concat(subject.canary(), subject.stable()).stream()
-                    .filter(p -> fresh || !profiled.containsKey(uid(p))).toList();
-            readAll(windows, pod -> profile(pod, subject.model())).forEach((pod, window) -> window.ifPresent(
-                    w -> profiled.put(uid(pod), now)));
-        }
-        List<Pod> routers = subject.routers().stream().filter(p -> fresh || !compared.containsKey(uid(p))).toList();
-        readAll(routers, pod -> comparisons(pod, subject.mirrorRevision()))
-                .forEach((pod, read) -> read.ifPresent(c -> compared.put(uid(pod), c)));
+        var counters = start(subject.canary().stream().filter(p -> fresh || !reads.containsKey(uid(p))).toList(),
+                pod -> read(pod, subject.model()));
+        var windows = start(subject.profiles() ? concat(subject.canary(), subject.stable()).stream()
+                .filter(p -> fresh || !profiled.containsKey(uid(p))).toList() : List.of(),
+                pod -> profile(pod, subject.model()));
+        var comparisons = start(subject.routers().stream().filter(p -> fresh || !compared.containsKey(uid(p)))
+                .toList(), pod -> comparisons(pod, subject.mirrorRevision()));
+        join(counters).forEach((pod, read) -> read.ifPresent(c -> reads.put(uid(pod), c)));
+        join(windows).forEach((pod, window) -> window.ifPresent(w -> profiled.put(uid(pod), now)));
+        join(comparisons).forEach((pod, read) -> read.ifPresent(c -> compared.put(uid(pod), c)));
     }
 
     /**
-     * The figures of the interval: {@link #measure(List, String, Instant, Instant)} of the canary, with
-     * {@code profiles} the shift of its predictions from the stable version's over the same windows, and with routers
-     * the agreement of its mirrored answers.
+     * The figures of the interval, from one round of reads of every pod at once: the canary's counters since the last
+     * read of each pod (a pod first seen now counts in full if it started after {@code intervalStart}, else it is only
+     * a baseline; one that cannot be read adds nothing), with {@code profiles} the shift of its predictions from the
+     * stable version's over the same windows, and with routers the agreement of its mirrored answers.
      */
     CanaryFigures measure(Subject subject, Instant intervalStart, Instant now) {
-        CanaryFigures figures = measure(subject.canary(), subject.model(), intervalStart, now);
+        var counters = start(subject.canary(), pod -> read(pod, subject.model()));
+        var canaryWindows = start(subject.profiles() ? subject.canary() : List.of(),
+                pod -> profile(pod, subject.model()));
+        var stableWindows = start(subject.profiles() ? subject.stable() : List.of(),
+                pod -> profile(pod, subject.model()));
+        var comparisons = start(subject.routers(), pod -> comparisons(pod, subject.mirrorRevision()));
+
+        CanaryFigures figures = ServingCounters.figures(deltas(join(counters), reads, ServingCounters::since,
+                intervalStart));
         if (subject.profiles()) {
-            PredictionProfile canaryPredictions = predictions(subject.canary(), subject.model(), intervalStart, now);
-            PredictionProfile stablePredictions = predictions(subject.stable(), subject.model(), intervalStart, now);
+            PredictionProfile canaryPredictions = predictions(join(canaryWindows), intervalStart, now);
+            PredictionProfile stablePredictions = predictions(join(stableWindows), intervalStart, now);
             figures = new CanaryFigures(figures.requests(), figures.errors(), figures.latencyP99Ms(),
                     canaryPredictions.shift(stablePredictions).orElse(null), PredictionProfile.METHOD);
         }
         if (subject.routers().isEmpty()) {
             return figures;
         }
-        List<MirrorAgreement> deltas = new ArrayList<>();
-        readAll(subject.routers(), pod -> comparisons(pod, subject.mirrorRevision())).forEach((pod, read) ->
-                read.ifPresent(current -> {
-                    MirrorAgreement before = compared.put(uid(pod), current);
-                    if (before != null) {
-                        deltas.add(current.since(before));
-                    } else if (startedAfter(pod, intervalStart)) {
-                        deltas.add(current);
-                    }
-                }));
-        return figures.withAgreement(MirrorAgreement.sum(deltas));
+        return figures.withAgreement(MirrorAgreement.sum(deltas(join(comparisons), compared, MirrorAgreement::since,
+                intervalStart)));
     }
 
-    private PredictionProfile predictions(List<Pod> pods, String model, Instant intervalStart, Instant now) {
+    /**
+     * Each pod's growth since its last read, which {@code last} keeps; a pod first seen now counts in full if it
+     * started after {@code intervalStart}, else it is only a baseline.
+     */
+    private static <T> List<T> deltas(Map<Pod, Optional<T>> current, Map<String, T> last, BinaryOperator<T> since,
+            Instant intervalStart) {
+        List<T> deltas = new ArrayList<>();
+        current.forEach((pod, read) -> read.ifPresent(now -> {
+            T before = last.put(uid(pod), now);
+            if (before != null) {
+                deltas.add(since.apply(now, before));
+            } else if (startedAfter(pod, intervalStart)) {
+                deltas.add(now);
+            }
+        }));
+        return deltas;
+    }
+
+    private PredictionProfile predictions(Map<Pod, Optional<JsonNode>> windows, Instant intervalStart, Instant now) {
         PredictionProfile merged = new PredictionProfile();
-        readAll(pods, pod -> profile(pod, model)).forEach((pod, window) -> {
+        windows.forEach((pod, window) -> {
             String uid = uid(pod);
             boolean counts = profiled.containsKey(uid) || startedAfter(pod, intervalStart);
             window.ifPresent(w -> {
@@ -130,32 +147,20 @@ final class CanaryScrapes {
     }
 
     /**
-     * The figures since the last read of each pod; a pod first seen now counts in full if it started after
-     * {@code intervalStart}, else it is only a baseline. A pod that cannot be read adds nothing.
+     * One call per pod, started now: every read of a reconcile is under way at once, so it waits for the slowest, at
+     * most {@link #TIMEOUT}, not for their sum; a pod that does not answer in time gives nothing.
      */
-    CanaryFigures measure(List<Pod> pods, String model, Instant intervalStart, Instant now) {
-        List<ServingCounters> deltas = new ArrayList<>();
-        readAll(pods, pod -> read(pod, model)).forEach((pod, counters) -> counters.ifPresent(current -> {
-            ServingCounters before = reads.put(uid(pod), current);
-            if (before != null) {
-                deltas.add(current.since(before));
-            } else if (startedAfter(pod, intervalStart)) {
-                deltas.add(current);
-            }
-        }));
-        return ServingCounters.figures(deltas);
-    }
-
-    /**
-     * One call per pod, all at once (a reconcile waits for the slowest, at most {@link #TIMEOUT}, not for their sum);
-     * a pod that does not answer in time gives nothing.
-     */
-    private static <T> Map<Pod, Optional<T>> readAll(List<Pod> pods, Function<Pod, CompletableFuture<Optional<T>>> call) {
+    private static <T> Map<Pod, CompletableFuture<Optional<T>>> start(List<Pod> pods,
+            Function<Pod, CompletableFuture<Optional<T>>> call) {
         Map<Pod, CompletableFuture<Optional<T>>> calls = new LinkedHashMap<>();
         for (Pod pod : pods) {
             calls.put(pod, call.apply(pod).completeOnTimeout(Optional.empty(), TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS));
         }
+        return calls;
+    }
+
+    private static <T> Map<Pod, Optional<T>> join(Map<Pod, CompletableFuture<Optional<T>>> calls) {
         Map<Pod, Optional<T>> results = new LinkedHashMap<>();
         calls.forEach((pod, future) -> results.put(pod, future.join()));
         return results;

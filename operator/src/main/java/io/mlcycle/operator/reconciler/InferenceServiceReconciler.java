@@ -184,6 +184,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 .map(VariantStatus::getModelVersion).map(views::get);
         Optional<GenericKubernetesResource> gateway = viaGateway ? routes.gateway(service) : Optional.empty();
         Optional<String> mirrorUnavailable = viaGateway && rollout != null && rollout.getMirror() != null
+                && CanaryRollout.mayConsultMirror(previous, choice.version())
                 ? routes.mirrorUnavailable(gateway) : Optional.empty();
         CanaryRollout.Plan plan = CanaryRollout.plan(new CanaryRollout.Inputs(previous, choice.version(), byName, ready,
                 required, rollout, Optional.ofNullable(service.getMetadata().getGeneration()).orElse(0L),

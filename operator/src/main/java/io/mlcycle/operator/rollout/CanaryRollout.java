@@ -154,6 +154,21 @@ public final class CanaryRollout {
         return !now.isBefore(nextAnalysis(canary.getSince(), canary.getHistory(), spec));
     }
 
+    /**
+     * Whether {@link #plan} may read {@link Inputs#mirrorUnavailable} this reconcile: when a rollout can start (a
+     * target that is neither the stable version nor the canary), is Starting, or waits for a mirror. Anywhere else the
+     * answer changes nothing, so the reconciler need not ask the cluster (a GatewayClass read per reconcile).
+     */
+    public static boolean mayConsultMirror(InferenceServiceStatus previous, Optional<ModelVersion> target) {
+        VariantStatus canary = previous == null ? null : previous.getCanary();
+        String stable = previous == null || previous.getStable() == null ? null : previous.getStable().getModelVersion();
+        String wanted = target.map(CanaryRollout::name).orElse(null);
+        if (canary == null || !Objects.equals(wanted, canary.getModelVersion())) {
+            return wanted != null && stable != null && !wanted.equals(stable);
+        }
+        return phaseOf(canary) == CanaryPhase.Starting || canary.getPauseReason() == PauseReason.MirrorUnavailable;
+    }
+
     public static Plan plan(Inputs in) {
         InferenceServiceStatus previous = in.previous();
         Optional<ModelVersion> stable = known(in, previous == null ? null : previous.getStable());

@@ -89,8 +89,26 @@ class CanaryRolloutTest {
 
         private CanaryRollout.Plan plan(Optional<RolloutAction> action, Optional<AnalysisResult> analysis,
                 Optional<String> failure) {
+            CanaryRollout.Plan plan = plan(action, analysis, failure, mirrorUnavailable);
+            if (!CanaryRollout.mayConsultMirror(status, Optional.ofNullable(target))) {
+                // The reconciler does not ask the cluster then: the other answer must plan the same.
+                CanaryRollout.Plan other = plan(action, analysis, failure, mirrorUnavailable.isPresent()
+                        ? Optional.empty() : Optional.of("the Gateway cannot mirror"));
+                assertThat(outcome(other)).as("a plan where the mirror is not consulted").isEqualTo(outcome(plan));
+            }
+            return plan;
+        }
+
+        private CanaryRollout.Plan plan(Optional<RolloutAction> action, Optional<AnalysisResult> analysis,
+                Optional<String> failure, Optional<String> mirror) {
             return CanaryRollout.plan(new CanaryRollout.Inputs(status, Optional.ofNullable(target), versions, ready, 1,
-                    spec, generation, action, analysis, failure, mirrorUnavailable, now, drain));
+                    spec, generation, action, analysis, failure, mirror, now, drain));
+        }
+
+        private String outcome(CanaryRollout.Plan plan) {
+            InferenceServiceStatus next = new InferenceServiceStatus();
+            plan.applyTo(next, status);
+            return Serialization.asJson(next) + plan.events() + plan.requeueAfter() + plan.mirror();
         }
 
         void after(Duration duration) {
@@ -415,6 +433,28 @@ class CanaryRolloutTest {
         assertThat(rollout.events()).containsExactly("RolloutResumed", "RolloutStep");
         assertThat(rollout.phase()).isEqualTo(CanaryPhase.Progressing);
         assertThat(rollout.canaryWeight()).isEqualTo(10);
+    }
+
+    @Test
+    void theGatewayIsAskedWhetherItCanMirrorOnlyWhileARolloutCanEnterTheMirror() {
+        Rollout rollout = new Rollout("""
+                mirror: {duration: 1m}
+                steps: [{weight: 10, pause: 1m}]
+                """);
+        rollout.target = rollout.versions.get("churn-1");
+        assertThat(CanaryRollout.mayConsultMirror(rollout.status, Optional.of(rollout.target))).as("steady").isFalse();
+        rollout.target = rollout.versions.get("churn-2");
+        assertThat(CanaryRollout.mayConsultMirror(rollout.status, Optional.of(rollout.target))).as("a new target")
+                .isTrue();
+        rollout.reconcile();
+        assertThat(CanaryRollout.mayConsultMirror(rollout.status, Optional.of(rollout.target))).as("Starting").isTrue();
+        rollout.ready.put("churn-2", 1);
+        rollout.reconcile();
+        assertThat(rollout.phase()).isEqualTo(CanaryPhase.Mirroring);
+        assertThat(CanaryRollout.mayConsultMirror(rollout.status, Optional.of(rollout.target))).as("Mirroring")
+                .isFalse();
+        assertThat(CanaryRollout.mayConsultMirror(rollout.status, Optional.of(rollout.versions.get("churn-3"))))
+                .as("a newer target replaces the canary").isTrue();
     }
 
     @Test
