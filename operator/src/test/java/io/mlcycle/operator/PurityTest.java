@@ -19,12 +19,13 @@ class PurityTest {
     @Test
     void desiredAndStatusTouchNoClientAndNoIo() {
         noClasses().that().resideInAnyPackage("..operator.desired..", "..operator.status..", "..operator.resolve..",
-                        "..operator.rollout..")
+                        "..operator.rollout..", "..operator.drift..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.fabric8.kubernetes.client..", "io.javaoperatorsdk..", "io.quarkiverse..", "jakarta.inject..",
                         "jakarta.enterprise..", "java.net..", "java.nio.file..", "java.io..", "software.amazon..",
                         "io.mlcycle.operator.reconciler..")
-                .because("desired/, status/, resolve/ and rollout/ are pure functions of the resource and what was observed")
+                .because("desired/, status/, resolve/, rollout/ and drift/ are pure functions of the resource and what was "
+                        + "observed")
                 .check(operator);
     }
 }

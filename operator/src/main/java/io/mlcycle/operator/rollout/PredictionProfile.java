@@ -14,6 +14,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mlcycle.operator.drift.JensenShannon;
+
 /**
  * What one revision predicted over a window: per prediction column, a KLL sketch of the numbers or the counts of the
  * categories, as the runtime's {@code /profile} gives them ({@code predictions}), merged across the revision's pods
@@ -143,17 +145,8 @@ public final class PredictionProfile {
         return mass;
     }
 
-    /** sqrt of the Jensen–Shannon divergence in bits, as scipy's {@code jensenshannon(p, q, base=2)}. */
+    /** The Jensen–Shannon distance in bits, as scipy's {@code jensenshannon(p, q, base=2)}. */
     static double distance(double[] p, double[] q) {
-        double divergence = 0;
-        for (int i = 0; i < p.length; i++) {
-            double m = (p[i] + q[i]) / 2;
-            divergence += half(p[i], m) + half(q[i], m);
-        }
-        return Math.sqrt(Math.max(0, divergence / 2));
-    }
-
-    private static double half(double x, double m) {
-        return x <= 0 ? 0 : x * Math.log(x / m) / Math.log(2);
+        return JensenShannon.bits(p, q);
     }
 }

@@ -1,0 +1,126 @@
+package io.mlcycle.operator.drift;
+
+import java.util.Arrays;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.DoublesSortedView;
+
+/**
+ * One numeric column's distribution as its distinct values and their weights (missing values left out): exact, from
+ * the values themselves, or as a KLL sketch keeps it (retained items weighted by their level), which is what a
+ * sketch's CDF and quantiles answer from. Every statistic here reads the column through this view, so an exact
+ * column and a sketched one are judged by the same code.
+ */
+public final class NumericColumn {
+
+    private final double[] values;
+    private final double[] cumulative;
+
+    private NumericColumn(double[] values, double[] cumulative) {
+        this.values = values;
+        this.cumulative = cumulative;
+    }
+
+    /** The column of these values; NaN (missing) and infinite ones are left out, as Evidently drops them. */
+    public static NumericColumn of(double... raw) {
+        double[] sorted = Arrays.stream(raw).filter(Double::isFinite).sorted().toArray();
+        int distinct = 0;
+        double[] values = new double[sorted.length];
+        double[] cumulative = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || sorted[i] != values[distinct - 1]) {
+                values[distinct++] = sorted[i];
+            }
+            cumulative[distinct - 1] = i + 1;
+        }
+        return new NumericColumn(Arrays.copyOf(values, distinct), Arrays.copyOf(cumulative, distinct));
+    }
+
+    /** The column a KLL sketch summarizes: its retained items, each weighing what it stands for. */
+    public static NumericColumn of(KllDoublesSketch sketch) {
+        if (sketch.isEmpty()) {
+            return of(new double[0]);
+        }
+        DoublesSortedView view = sketch.getSortedView();
+        double[] items = view.getQuantiles();
+        long[] weights = view.getCumulativeWeights();
+        double[] values = new double[items.length];
+        double[] cumulative = new double[items.length];
+        int distinct = 0;
+        for (int i = 0; i < items.length; i++) {
+            if (distinct == 0 || items[i] != values[distinct - 1]) {
+                values[distinct++] = items[i];
+            }
+            cumulative[distinct - 1] = weights[i];
+        }
+        return new NumericColumn(Arrays.copyOf(values, distinct), Arrays.copyOf(cumulative, distinct));
+    }
+
+    /** How many values (the total weight). */
+    public double count() {
+        return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+    }
+
+    public boolean isEmpty() {
+        return values.length == 0;
+    }
+
+    /** The distinct values, in increasing order. */
+    double[] values() {
+        return values.clone();
+    }
+
+    int distinct() {
+        return values.length;
+    }
+
+    double min() {
+        return values[0];
+    }
+
+    double max() {
+        return values[values.length - 1];
+    }
+
+    /** Weight of the values at most {@code x}. */
+    double atMost(double x) {
+        int index = Arrays.binarySearch(values, x);
+        int last = index >= 0 ? index : -index - 2;
+        return last < 0 ? 0 : cumulative[last];
+    }
+
+    /** Weight of the values below {@code x}. */
+    double below(double x) {
+        int index = Arrays.binarySearch(values, x);
+        int last = (index >= 0 ? index : -index - 1) - 1;
+        return last < 0 ? 0 : cumulative[last];
+    }
+
+    /** Weight of the i-th distinct value. */
+    double weight(int i) {
+        return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+    }
+
+    /** Fraction of the values at most {@code x}: the empirical CDF. */
+    double cdf(double x) {
+        return atMost(x) / count();
+    }
+
+    double mean() {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i] * weight(i);
+        }
+        return sum / count();
+    }
+
+    /** The population standard deviation (numpy's {@code std}, ddof 0). */
+    double std() {
+        double mean = mean();
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            squares += (values[i] - mean) * (values[i] - mean) * weight(i);
+        }
+        return Math.sqrt(squares / count());
+    }
+}

@@ -1,0 +1,72 @@
+package io.mlcycle.operator.drift;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+
+/**
+ * Evidently's tests of a numeric column, reference first: the two-sample Kolmogorov-Smirnov p-value, the Wasserstein
+ * distance normed by the reference's standard deviation, PSI and the Jensen-Shannon distance of {@link Binning}'s
+ * shares. Each reads both columns' empirical CDFs at every distinct value of either, which is exact for exact
+ * columns and the sketch's own answer for sketched ones.
+ */
+public final class NumericTests {
+
+    private NumericTests() {
+    }
+
+    /** The largest gap between the two empirical CDFs. */
+    static double ksStatistic(NumericColumn reference, NumericColumn current) {
+        double largest = 0;
+        for (double x : union(reference, current)) {
+            largest = Math.max(largest, Math.abs(reference.cdf(x) - current.cdf(x)));
+        }
+        return largest;
+    }
+
+    /**
+     * The p-value of {@link #ksStatistic}: scipy's {@code ks_2samp} in its asymptotic mode, the one-sample
+     * Kolmogorov-Smirnov distribution at {@code round(n m / (n + m))} samples. scipy's exact mode (both columns up to
+     * 10000 rows) differs from it by about 1% of the p-value on Evidently's cases.
+     */
+    public static double ks(NumericColumn reference, NumericColumn current) {
+        return ksPValue(ksStatistic(reference, current), reference.count(), current.count());
+    }
+
+    /** The p-value of a KS statistic {@code d} of columns of {@code n} and {@code m} values. */
+    static double ksPValue(double d, double n, double m) {
+        if (d <= 0) {
+            return 1;
+        }
+        int effective = (int) Math.max(1, Math.round(n * m / (n + m)));
+        return Math.max(0, Math.min(1, 1 - new KolmogorovSmirnovTest().cdf(Math.min(1, d), effective)));
+    }
+
+    /** scipy's {@code wasserstein_distance} over {@code max(std(reference), 0.001)}, as Evidently norms it. */
+    public static double wasserstein(NumericColumn reference, NumericColumn current) {
+        double[] points = union(reference, current);
+        double area = 0;
+        for (int i = 0; i + 1 < points.length; i++) {
+            area += Math.abs(reference.cdf(points[i]) - current.cdf(points[i])) * (points[i + 1] - points[i]);
+        }
+        return area / Math.max(reference.std(), 0.001);
+    }
+
+    /** Population stability index, natural logarithm, over shares with empty ones filled. */
+    public static double psi(NumericColumn reference, NumericColumn current) {
+        return CategoricalTests.psi(Binning.of(reference, current, true));
+    }
+
+    /** scipy's {@code jensenshannon} (natural logarithm) of the unfilled shares. */
+    public static double jensenShannon(NumericColumn reference, NumericColumn current) {
+        return CategoricalTests.jensenShannon(Binning.of(reference, current, false));
+    }
+
+    /** The distinct values of both columns, in increasing order. */
+    static double[] union(NumericColumn a, NumericColumn b) {
+        double[] both = new double[a.distinct() + b.distinct()];
+        System.arraycopy(a.values(), 0, both, 0, a.distinct());
+        System.arraycopy(b.values(), 0, both, a.distinct(), b.distinct());
+        return Arrays.stream(both).sorted().distinct().toArray();
+    }
+}
