@@ -36,6 +36,20 @@ public final class NumericColumn {
         return new NumericColumn(Arrays.copyOf(values, distinct), Arrays.copyOf(cumulative, distinct));
     }
 
+    /**
+     * The column a reference profile's {@code quantiles} describe: values at evenly spaced ranks of {@code count}
+     * values, each standing for an equal share of them (all of them, one each, when there are as many as values).
+     */
+    public static NumericColumn ofQuantiles(double[] quantiles, double count) {
+        NumericColumn points = of(quantiles);
+        double scale = points.count() == 0 ? 0 : count / points.count();
+        double[] cumulative = new double[points.cumulative.length];
+        for (int i = 0; i < cumulative.length; i++) {
+            cumulative[i] = points.cumulative[i] * scale;
+        }
+        return new NumericColumn(points.values, cumulative);
+    }
+
     /** The column a KLL sketch summarizes: its retained items, each weighing what it stands for. */
     public static NumericColumn of(KllDoublesSketch sketch) {
         if (sketch.isEmpty()) {

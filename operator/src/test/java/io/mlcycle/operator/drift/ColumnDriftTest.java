@@ -3,6 +3,7 @@ package io.mlcycle.operator.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -65,6 +66,27 @@ class ColumnDriftTest {
             assertThat(sketched.cdf(x)).as("CDF at " + x).isCloseTo(exact.cdf(x), within(error));
         }
         assertThat(sketched.std()).isCloseTo(exact.std(), within(0.05));
+    }
+
+    @Test
+    void aReferencesQuantilesStandForTheTrainingValues() {
+        NumericColumn exact = NumericColumn.ofQuantiles(new double[] {1, 2, 2, 5}, 4);
+        assertThat(exact.count()).isEqualTo(4);
+        assertThat(exact.cdf(2)).isEqualTo(0.75);
+
+        double[] values = normal(100_000, 0);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] quantiles = new double[1001];
+        for (int i = 0; i < quantiles.length; i++) {
+            quantiles[i] = sorted[(int) Math.round(i * (sorted.length - 1) / 1000.0)];
+        }
+        NumericColumn reference = NumericColumn.ofQuantiles(quantiles, sorted.length);
+        NumericColumn live = NumericColumn.of(normal(5000, 0));
+        assertThat(reference.count()).isEqualTo(100_000);
+        assertThat(NumericTests.ksStatistic(reference, NumericColumn.of(values))).isLessThan(0.002);
+        assertThat(NumericTests.wasserstein(reference, live)).isCloseTo(
+                NumericTests.wasserstein(NumericColumn.of(values), live), within(0.005));
     }
 
     @Test

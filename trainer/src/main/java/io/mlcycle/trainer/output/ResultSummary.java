@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlcycle.runtime.tensor.ModelSignature;
 import io.mlcycle.trainer.data.Feature;
 import io.mlcycle.trainer.metrics.ValidationMetrics;
+import io.mlcycle.trainer.profile.FeatureProfile;
 import io.mlcycle.trainer.profile.ReferenceProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,7 +67,9 @@ public final class ResultSummary {
         ObjectNode reference = root.putObject("referenceProfile");
         reference.put("uri", profileUri);
         reference.put("samples", profile.samples());
-        reference.set("features", mapper.valueToTree(profile.features()));
+        ArrayNode profiled = mapper.valueToTree(profile.features());
+        profiled.forEach(feature -> ((ObjectNode) feature).remove(FeatureProfile.QUANTILES_FIELD));
+        reference.set("features", profiled);
         return new ResultSummary(root);
     }
 

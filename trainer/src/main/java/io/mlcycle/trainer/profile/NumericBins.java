@@ -4,6 +4,7 @@ import io.mlcycle.runtime.drift.BinEdges;
 import java.util.Arrays;
 import java.util.TreeSet;
 
+
 /**
  * Bins for one numeric feature: edges at the training values' deciles (the values at ranks
  * {@code round(q * (n - 1))}, q = 0, 0.1 … 1), equal edges merged, and counts by the runtime's {@link BinEdges}.
@@ -17,6 +18,8 @@ public final class NumericBins {
 
     /** Deciles: 10 bins, 11 edges, before equal edges are merged. */
     static final int BINS = 10;
+    /** Most training values the profile lists per numeric feature. */
+    static final int QUANTILES = 1001;
 
     private NumericBins() {
     }
@@ -31,7 +34,23 @@ public final class NumericBins {
         for (float value : present) {
             counts[bins.binOf(value)]++;
         }
-        return FeatureProfile.numeric(name, edges, counts);
+        return FeatureProfile.numeric(name, edges, counts, quantiles(present));
+    }
+
+    /**
+     * The sorted values at ranks {@code round(i (n - 1) / m)}, i = 0 … m, m = min(n - 1, {@value #QUANTILES} - 1):
+     * every value up to {@value #QUANTILES} of them, so a small reference is exact (Evidently tests those with KS,
+     * whose p-value depends on each value), and a larger one within 1/1000 of each rank. Deterministic, unlike a
+     * KLL sketch's random compaction, so the same rows write the same profile.
+     */
+    static double[] quantiles(float[] sorted) {
+        int points = Math.min(sorted.length, QUANTILES);
+        double[] quantiles = new double[points];
+        for (int i = 0; i < points; i++) {
+            int rank = points == 1 ? 0 : (int) Math.round(i * (sorted.length - 1) / (double) (points - 1));
+            quantiles[i] = shortestDecimal(sorted[rank]);
+        }
+        return quantiles;
     }
 
     static double[] edges(float[] sorted) {

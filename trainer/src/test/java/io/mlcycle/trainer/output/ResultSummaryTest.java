@@ -10,6 +10,7 @@ import io.mlcycle.runtime.tensor.TensorSpec;
 import io.mlcycle.trainer.data.Feature;
 import io.mlcycle.trainer.metrics.ValidationMetrics;
 import io.mlcycle.trainer.profile.FeatureProfile;
+import io.mlcycle.trainer.profile.NumericBins;
 import io.mlcycle.trainer.profile.ReferenceProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +44,20 @@ class ResultSummaryTest {
         return ResultSummary.of("xgboost", "s3://models/churn/job-1/model.tar.gz", SHA, 1234, metrics, signature,
                 list, "s3://data/churn.csv", SHA, "s3://models/churn/job-1/reference-profile.json",
                 new ReferenceProfile(800, profiles), JSON);
+    }
+
+    @Test
+    void theQuantilesOfNumericFeaturesStayInTheProfileFile() {
+        ModelSignature signature = new ModelSignature(List.of(new TensorSpec("input", Datatype.FP32, new long[] {-1, 1})),
+                List.of(new TensorSpec("output", Datatype.FP32, new long[] {-1})));
+        FeatureProfile tenure = NumericBins.of("tenure", new float[] {1, 2, 3, 5});
+        JsonNode json = ResultSummary.of("xgboost", "s3://m/model.tar.gz", SHA, 1, new ValidationMetrics(
+                Map.of("auc", 0.9), "auc"), signature, List.of(Feature.numeric("tenure")), "s3://d.csv", SHA,
+                "s3://m/reference-profile.json", new ReferenceProfile(4, List.of(tenure)), JSON).json();
+
+        assertThat(tenure.quantiles()).hasSize(4);
+        assertThat(json.path("referenceProfile").path("features").get(0).fieldNames()).toIterable()
+                .containsExactly("name", "type", "binEdges", "binCounts");
     }
 
     @Test

@@ -25,6 +25,23 @@ class NumericBinsTest {
     }
 
     @Test
+    void aSmallColumnListsEveryValueAndALargeOneValuesAtEvenlySpacedRanks() {
+        float[] small = {5, 1, 3, 3, Float.NaN, 2};
+        assertThat(NumericBins.of("x", small).quantiles()).containsExactly(1, 2, 3, 3, 5);
+
+        float[] large = new float[5001];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = i;
+        }
+        double[] quantiles = NumericBins.of("x", large).quantiles();
+        assertThat(quantiles).hasSize(NumericBins.QUANTILES);
+        assertThat(quantiles[0]).isEqualTo(0);
+        assertThat(quantiles[500]).isEqualTo(2500);
+        assertThat(quantiles[1000]).isEqualTo(5000);
+        assertThat(quantiles).isSorted();
+    }
+
+    @Test
     void equalEdgesMergeAndMissingValuesAreNotCounted() {
         float[] values = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, Float.NaN, Float.NaN};
 

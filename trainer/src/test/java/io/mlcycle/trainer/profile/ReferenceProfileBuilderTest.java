@@ -39,7 +39,8 @@ class ReferenceProfileBuilderTest {
         JsonNode json = JSON.valueToTree(ReferenceProfileBuilder.of(data));
 
         assertThat(json.toString()).isEqualTo("{\"samples\":5,\"features\":["
-                + "{\"name\":\"tenure\",\"type\":\"numeric\",\"binEdges\":[1.0,2.0,3.0,5.0],\"binCounts\":[1,1,2]},"
+                + "{\"name\":\"tenure\",\"type\":\"numeric\",\"binEdges\":[1.0,2.0,3.0,5.0],\"binCounts\":[1,1,2],"
+                + "\"quantiles\":[1.0,2.0,3.0,5.0]},"
                 + "{\"name\":\"plan\",\"type\":\"categorical\",\"frequencies\":{\"0\":2,\"2\":2}}]}");
         // The ModelVersion API type reads it without an unknown field.
         io.mlcycle.api.v1alpha1.ReferenceProfile api = JSON.copy()

@@ -37,6 +37,13 @@ public class FeatureProfile {
     @JsonPropertyDescription("Numeric: number of training rows in each bin.")
     private List<Long> binCounts;
 
+    @Size(max = 1001)
+    @ValidationRule(value = "self.isSorted()", message = "quantiles must be in increasing order")
+    @JsonPropertyDescription("Numeric: the training values at evenly spaced ranks (every value, up to 1001 of them), "
+            + "for the drift tests that compare whole distributions (ks, wasserstein). The trainer writes them to the "
+            + "profile file (uri), not inline.")
+    private List<Double> quantiles;
+
     @Size(max = 1000)
     @JsonPropertyDescription("Categorical: number of training rows for each category.")
     private Map<String, Long> frequencies;
@@ -79,5 +86,13 @@ public class FeatureProfile {
 
     public void setFrequencies(Map<String, Long> frequencies) {
         this.frequencies = frequencies;
+    }
+
+    public List<Double> getQuantiles() {
+        return quantiles;
+    }
+
+    public void setQuantiles(List<Double> quantiles) {
+        this.quantiles = quantiles;
     }
 }
