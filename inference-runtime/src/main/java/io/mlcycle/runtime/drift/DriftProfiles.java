@@ -71,7 +71,7 @@ public final class DriftProfiles {
             prototypes.add(accumulator(column, reference.feature(column.name())));
         }
         return new DriftRecorder(model.name(), model.version(), inputs, outputs, prototypes,
-                new DriftProfile.Sketch("kll_doubles", settings.kllK(), LIBRARY), clock, stripes);
+                new DriftProfile.Sketch("kll_doubles", settings.kllK(), LIBRARY), reference, clock, stripes);
     }
 
     private FeatureAccumulator accumulator(FeatureColumn column, Optional<ReferenceProfile.Feature> reference) {

@@ -39,18 +39,21 @@ public final class DriftRecorder {
     private final List<FeatureColumn> outputs;
     private final FeatureAccumulator[] prototypes;
     private final DriftProfile.Sketch sketch;
+    private final ReferenceProfile reference;
     private final Clock clock;
     private final Object[] locks;
     private volatile Window current;
 
     DriftRecorder(String model, String version, List<FeatureColumn> inputs, List<FeatureColumn> outputs,
-            List<FeatureAccumulator> prototypes, DriftProfile.Sketch sketch, Clock clock, int stripes) {
+            List<FeatureAccumulator> prototypes, DriftProfile.Sketch sketch, ReferenceProfile reference, Clock clock,
+            int stripes) {
         this.model = model;
         this.version = version;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.prototypes = prototypes.toArray(FeatureAccumulator[]::new);
         this.sketch = sketch;
+        this.reference = reference;
         this.clock = clock;
         this.locks = new Object[Integer.highestOneBit(Math.max(1, stripes - 1)) << 1];
         for (int i = 0; i < locks.length; i++) {
@@ -65,6 +68,11 @@ public final class DriftRecorder {
 
     public List<FeatureColumn> outputs() {
         return outputs;
+    }
+
+    /** The reference profile live windows are binned by and compared with. */
+    public ReferenceProfile reference() {
+        return reference;
     }
 
     /** Counts one inference request answered successfully. */

@@ -20,13 +20,15 @@ public final class ReferenceProfile {
     }
 
     private final Map<String, Feature> features;
+    private final Optional<JsonNode> json;
 
-    private ReferenceProfile(Map<String, Feature> features) {
+    private ReferenceProfile(Map<String, Feature> features, Optional<JsonNode> json) {
         this.features = Map.copyOf(features);
+        this.json = json;
     }
 
     public static ReferenceProfile none() {
-        return new ReferenceProfile(Map.of());
+        return new ReferenceProfile(Map.of(), Optional.empty());
     }
 
     /** Reads the profile JSON; fails naming the feature and field at fault. */
@@ -55,7 +57,15 @@ public final class ReferenceProfile {
                 throw new IllegalArgumentException("referenceProfile feature '" + name + "': " + e.getMessage(), e);
             }
         }
-        return new ReferenceProfile(features);
+        return new ReferenceProfile(features, Optional.of(root.deepCopy()));
+    }
+
+    /**
+     * The whole profile as it was read (with what shapes nothing here, such as the training values' quantiles), for
+     * the operator's drift tests to compare live windows with; empty when the model has none.
+     */
+    public Optional<JsonNode> json() {
+        return json;
     }
 
     public Optional<Feature> feature(String name) {

@@ -1,5 +1,6 @@
 package io.mlcycle.runtime.serving;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mlcycle.runtime.InferenceException;
 import io.mlcycle.runtime.batching.BatchingPolicy;
 import io.mlcycle.runtime.drift.DriftProfile;
@@ -172,6 +173,19 @@ public final class ModelServer {
         DriftRecorder recorder = drift.find(model.name(), model.version()).orElseThrow(() -> InferenceException
                 .notFound("model '" + name + "' keeps no drift profile (mlcycle.runtime.drift.enabled=false)"));
         return reset ? recorder.readAndReset() : recorder.read();
+    }
+
+    /**
+     * The reference profile the model's live profiles are compared with (the configured one, else its manifest's).
+     * NOT_FOUND when the model is unknown, keeps no profile, or has no reference.
+     */
+    public JsonNode referenceProfile(String name, Optional<String> version) {
+        LoadedModel model = model(name, version);
+        DriftRecorder recorder = drift.find(model.name(), model.version()).orElseThrow(() -> InferenceException
+                .notFound("model '" + name + "' keeps no drift profile (mlcycle.runtime.drift.enabled=false)"));
+        return recorder.reference().json().orElseThrow(() -> InferenceException.notFound("model '" + name
+                + "' has no reference profile: its manifest has no referenceProfile and none is configured "
+                + "(mlcycle.runtime.drift.reference-profile)"));
     }
 
     /** {@link #inferAsync}, waiting for the answer; failures are thrown as {@link InferenceException}s. */

@@ -64,6 +64,17 @@ class DriftRecorderTest {
     }
 
     @Test
+    void keepsTheWholeReferenceProfileForTheOperatorToCompareWith() throws Exception {
+        DriftRecorder recorder = recorder(DriftSettings.defaults(), """
+                {"samples": 4, "features": [{"name": "age", "type": "numeric", "binEdges": [18, 30, 90],
+                  "binCounts": [2, 2], "quantiles": [20, 25, 31, 60]}]}""");
+
+        assertThat(recorder.reference().json()).hasValueSatisfying(json -> assertThat(json.path("features").get(0)
+                .path("quantiles")).hasSize(4));
+        assertThat(recorder(DriftSettings.defaults(), null).reference().json()).isEmpty();
+    }
+
+    @Test
     void countsTheClassEachRowOfScoresPicks() throws Exception {
         DriftRecorder recorder = recorder(DriftSettings.defaults(), null);
         // odds = {plan, age / 20}: {1, 1.5} picks 1, the tie {2, 2} its first place, a NaN score no class.

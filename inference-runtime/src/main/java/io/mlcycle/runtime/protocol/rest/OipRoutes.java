@@ -86,6 +86,8 @@ public class OipRoutes {
         router.get("/v2/models/:model/profile").blockingHandler(ctx -> profile(ctx, Optional.empty(), false), false);
         router.get("/v2/models/:model/versions/:version/profile")
                 .blockingHandler(ctx -> profile(ctx, version(ctx), false), false);
+        router.get("/v2/models/:model/profile/reference").handler(ctx -> reference(ctx, Optional.empty()));
+        router.get("/v2/models/:model/versions/:version/profile/reference").handler(ctx -> reference(ctx, version(ctx)));
         router.post("/v2/models/:model/profile/reset").blockingHandler(ctx -> profile(ctx, Optional.empty(), true),
                 false);
         router.post("/v2/models/:model/versions/:version/profile/reset")
@@ -132,6 +134,10 @@ public class OipRoutes {
     }
 
     /** The model's drift profile; {@code reset} ends its window (POST only: reading then changes state). */
+    private void reference(RoutingContext ctx, Optional<String> version) {
+        send(ctx, 200, codec.writeValue(server.referenceProfile(ctx.pathParam("model"), version)));
+    }
+
     private void profile(RoutingContext ctx, Optional<String> version, boolean reset) {
         send(ctx, 200, codec.writeValue(server.profile(ctx.pathParam("model"), version, reset)));
     }

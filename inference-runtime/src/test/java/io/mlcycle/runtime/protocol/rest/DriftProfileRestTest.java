@@ -76,6 +76,15 @@ class DriftProfileRestTest {
     }
 
     @Test
+    void aModelWithoutAReferenceProfileSaysSo() throws Exception {
+        HttpResponse<String> reply = send("GET", "/v2/models/churn/profile/reference", null);
+
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(reply.body()).path("error").asText()).contains("has no reference profile");
+        assertThat(send("GET", "/v2/models/churn/versions/3/profile/reference", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownModelsHaveNoProfile() throws Exception {
         HttpResponse<String> reply = send("GET", "/v2/models/nope/profile", null);
         assertThat(reply.statusCode()).isEqualTo(404);
