@@ -76,7 +76,7 @@ final class Binning {
         return shares;
     }
 
-    private static Shares filled(double[] reference, double[] current, boolean fillZeroes) {
+    static Shares filled(double[] reference, double[] current, boolean fillZeroes) {
         if (fillZeroes) {
             fill(reference);
             fill(current);

@@ -50,6 +50,22 @@ public final class NumericColumn {
         return new NumericColumn(points.values, cumulative);
     }
 
+    /** Values with weights (increasing values, positive weights), e.g. points standing for a histogram's bins. */
+    static NumericColumn weighted(double[] increasing, double[] weights) {
+        double[] values = new double[weights.length];
+        double[] cumulative = new double[weights.length];
+        int kept = 0;
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                total += weights[i];
+                values[kept] = increasing[i];
+                cumulative[kept++] = total;
+            }
+        }
+        return new NumericColumn(Arrays.copyOf(values, kept), Arrays.copyOf(cumulative, kept));
+    }
+
     /** The column a KLL sketch summarizes: its retained items, each weighing what it stands for. */
     public static NumericColumn of(KllDoublesSketch sketch) {
         if (sketch.isEmpty()) {

@@ -57,6 +57,27 @@ public final class NumericTests {
         return CategoricalTests.psi(Binning.of(reference, current, true));
     }
 
+    /**
+     * PSI over a reference's own bins ({@code edges}, {@code counts}; values below the first edge in the first bin,
+     * above the last in the last, as the runtime bins live values): what a profile without quantiles supports well,
+     * where spreading a bin's count to rebuild the distribution would read its tails as drift.
+     */
+    public static double psiOverBins(double[] edges, double[] counts, NumericColumn current) {
+        double total = 0;
+        for (double count : counts) {
+            total += count;
+        }
+        double[] reference = new double[counts.length];
+        double[] live = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            reference[i] = counts[i] / total;
+            double upTo = i == counts.length - 1 ? current.count() : current.below(edges[i + 1]);
+            double from = i == 0 ? 0 : current.below(edges[i]);
+            live[i] = (upTo - from) / current.count();
+        }
+        return CategoricalTests.psi(Binning.filled(reference, live, true));
+    }
+
     /** scipy's {@code jensenshannon} (natural logarithm) of the unfilled shares. */
     public static double jensenShannon(NumericColumn reference, NumericColumn current) {
         return CategoricalTests.jensenShannon(Binning.of(reference, current, false));

@@ -1,20 +1,17 @@
 package io.mlcycle.operator.rollout;
 
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mlcycle.operator.drift.JensenShannon;
+import io.mlcycle.operator.drift.ProfileWindow;
 
 /**
  * What one revision predicted over a window: per prediction column, a KLL sketch of the numbers or the counts of the
@@ -32,31 +29,13 @@ public final class PredictionProfile {
     /** Bins of a numeric column: equal-width over both versions' range, as a histogram of predictions is read. */
     static final int BINS = 20;
 
-    private final Map<String, KllDoublesSketch> numeric = new TreeMap<>();
-    private final Map<String, Map<String, Long>> categorical = new TreeMap<>();
+    private final ProfileWindow window = new ProfileWindow("predictions");
+    private final Map<String, KllDoublesSketch> numeric = window.numeric();
+    private final Map<String, Map<String, Long>> categorical = window.categorical();
 
     /** Adds one pod's {@code /profile} answer (its {@code predictions}). */
     public PredictionProfile add(JsonNode profile) {
-        for (JsonNode column : profile.path("predictions")) {
-            String name = column.path("name").asText();
-            if ("categorical".equals(column.path("type").asText())) {
-                Map<String, Long> counts = categorical.computeIfAbsent(name, n -> new LinkedHashMap<>());
-                column.path("categories").fields().forEachRemaining(e -> counts.merge(e.getKey(), e.getValue().asLong(),
-                        Long::sum));
-                if (column.path("otherCount").asLong() > 0) {
-                    counts.merge("(other)", column.path("otherCount").asLong(), Long::sum);
-                }
-            } else if (column.hasNonNull("kll")) {
-                KllDoublesSketch sketch = KllDoublesSketch.heapify(Memory.wrap(Base64.getDecoder().decode(
-                        column.path("kll").asText())));
-                KllDoublesSketch merged = numeric.get(name);
-                if (merged == null) {
-                    merged = KllDoublesSketch.newHeapInstance(sketch.getK());
-                    numeric.put(name, merged);
-                }
-                merged.merge(sketch);
-            }
-        }
+        window.add(profile);
         return this;
     }
 
