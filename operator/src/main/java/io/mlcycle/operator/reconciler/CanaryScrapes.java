@@ -1,10 +1,5 @@
 package io.mlcycle.operator.reconciler;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.rollout.CanaryFigures;
 import io.mlcycle.operator.rollout.MirrorAgreement;
 import io.mlcycle.operator.rollout.PredictionProfile;
@@ -32,24 +23,29 @@ import io.mlcycle.operator.rollout.ServingCounters;
 /**
  * Reads a canary's serving pods' counters ({@code /q/metrics} on each Ready pod's IP) and turns two reads into an
  * interval's figures; where a prediction-shift threshold is set, also the canary's and the stable version's
- * predictions over the same interval ({@code POST …/profile/reset} on each pod: the read ends the pod's window, so the
- * next one starts with it); where an agreement threshold is set, the router pods' comparisons of the canary's mirrored
- * answers with the stable version's. The last read of each pod is kept here, in memory: after an operator restart the first
- * read is only a baseline (a pod that started before it counts from then), so the first analysis comes one interval
- * later. This is the one reader of the pods' profile windows; the DriftMonitor is to share it, not to reset on its own.
+ * predictions over the same interval, taken through the {@link ProfileCollector} (the one reader of the pods' profile
+ * windows, which a DriftMonitor of the same pods shares); where an agreement threshold is set, the router pods'
+ * comparisons of the canary's mirrored answers with the stable version's. The last read of each pod is kept here, in
+ * memory: after an operator restart the first read is only a baseline (a pod that started before it counts from
+ * then), so the first analysis comes one interval later.
  */
 final class CanaryScrapes {
 
-    private static final Logger LOG = Logger.getLogger(CanaryScrapes.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final PodHttp http = new PodHttp();
+    private final ProfileCollector collector;
+    /** This analysis's name among the collector's consumers. */
+    private final String consumer;
     private final Map<String, ServingCounters> reads = new ConcurrentHashMap<>();
     /** The routers' last comparison counts, by router pod. */
     private final Map<String, MirrorAgreement> compared = new ConcurrentHashMap<>();
-    /** Pods whose profile window this reader started (by a reset), so their next read covers the interval. */
+    /** Pods this analysis takes profile windows from, so their next take covers the interval. */
     private final Map<String, Instant> profiled = new ConcurrentHashMap<>();
+
+    CanaryScrapes(ProfileCollector collector, String consumer) {
+        this.collector = collector;
+        this.consumer = consumer;
+    }
 
     /**
      * What one analysis reads: the canary's and the stable version's Ready pods and the model they serve; with
@@ -68,13 +64,13 @@ final class CanaryScrapes {
     void baseline(Subject subject, Instant now, boolean fresh) {
         var counters = start(subject.canary().stream().filter(p -> fresh || !reads.containsKey(uid(p))).toList(),
                 pod -> read(pod, subject.model()));
-        var windows = start(subject.profiles() ? concat(subject.canary(), subject.stable()).stream()
-                .filter(p -> fresh || !profiled.containsKey(uid(p))).toList() : List.of(),
-                pod -> profile(pod, subject.model()));
+        List<Pod> windows = subject.profiles() ? concat(subject.canary(), subject.stable()).stream()
+                .filter(p -> fresh || !profiled.containsKey(uid(p))).toList() : List.of();
         var comparisons = start(subject.routers().stream().filter(p -> fresh || !compared.containsKey(uid(p)))
                 .toList(), pod -> comparisons(pod, subject.mirrorRevision()));
         join(counters).forEach((pod, read) -> read.ifPresent(c -> reads.put(uid(pod), c)));
-        join(windows).forEach((pod, window) -> window.ifPresent(w -> profiled.put(uid(pod), now)));
+        // What the pods saw before now is not this interval's: taken and dropped.
+        collector.take(consumer, windows, subject.model(), now).keySet().forEach(pod -> profiled.put(uid(pod), now));
         join(comparisons).forEach((pod, read) -> read.ifPresent(c -> compared.put(uid(pod), c)));
     }
 
@@ -86,17 +82,15 @@ final class CanaryScrapes {
      */
     CanaryFigures measure(Subject subject, Instant intervalStart, Instant now) {
         var counters = start(subject.canary(), pod -> read(pod, subject.model()));
-        var canaryWindows = start(subject.profiles() ? subject.canary() : List.of(),
-                pod -> profile(pod, subject.model()));
-        var stableWindows = start(subject.profiles() ? subject.stable() : List.of(),
-                pod -> profile(pod, subject.model()));
         var comparisons = start(subject.routers(), pod -> comparisons(pod, subject.mirrorRevision()));
+        Map<Pod, ProfileCollector.Windows> windows = subject.profiles() ? collector.take(consumer,
+                concat(subject.canary(), subject.stable()), subject.model(), now) : Map.of();
 
         CanaryFigures figures = ServingCounters.figures(deltas(join(counters), reads, ServingCounters::since,
                 intervalStart));
         if (subject.profiles()) {
-            PredictionProfile canaryPredictions = predictions(join(canaryWindows), intervalStart, now);
-            PredictionProfile stablePredictions = predictions(join(stableWindows), intervalStart, now);
+            PredictionProfile canaryPredictions = predictions(subject.canary(), windows, intervalStart, now);
+            PredictionProfile stablePredictions = predictions(subject.stable(), windows, intervalStart, now);
             figures = new CanaryFigures(figures.requests(), figures.errors(), figures.latencyP99Ms(),
                     canaryPredictions.shift(stablePredictions).orElse(null), PredictionProfile.METHOD);
         }
@@ -125,18 +119,24 @@ final class CanaryScrapes {
         return deltas;
     }
 
-    private PredictionProfile predictions(Map<Pod, Optional<JsonNode>> windows, Instant intervalStart, Instant now) {
+    /**
+     * The merged predictions of {@code pods} over the interval: every window taken since this analysis's last take of
+     * a pod; of a pod it did not read before, the window just ended if the pod started within the interval.
+     */
+    private PredictionProfile predictions(List<Pod> pods, Map<Pod, ProfileCollector.Windows> taken,
+            Instant intervalStart, Instant now) {
         PredictionProfile merged = new PredictionProfile();
-        windows.forEach((pod, window) -> {
-            String uid = uid(pod);
-            boolean counts = profiled.containsKey(uid) || startedAfter(pod, intervalStart);
-            window.ifPresent(w -> {
-                profiled.put(uid, now);
-                if (counts) {
-                    merged.add(w);
-                }
-            });
-        });
+        for (Pod pod : pods) {
+            ProfileCollector.Windows windows = taken.get(pod);
+            if (windows == null) {
+                continue;
+            }
+            boolean counts = windows.known() || startedAfter(pod, intervalStart);
+            profiled.put(uid(pod), now);
+            if (counts) {
+                windows.windows().forEach(merged::add);
+            }
+        }
         return merged;
     }
 
@@ -148,13 +148,13 @@ final class CanaryScrapes {
 
     /**
      * One call per pod, started now: every read of a reconcile is under way at once, so it waits for the slowest, at
-     * most {@link #TIMEOUT}, not for their sum; a pod that does not answer in time gives nothing.
+     * most {@link PodHttp#TIMEOUT}, not for their sum; a pod that does not answer in time gives nothing.
      */
     private static <T> Map<Pod, CompletableFuture<Optional<T>>> start(List<Pod> pods,
             Function<Pod, CompletableFuture<Optional<T>>> call) {
         Map<Pod, CompletableFuture<Optional<T>>> calls = new LinkedHashMap<>();
         for (Pod pod : pods) {
-            calls.put(pod, call.apply(pod).completeOnTimeout(Optional.empty(), TIMEOUT.toMillis(),
+            calls.put(pod, call.apply(pod).completeOnTimeout(Optional.empty(), PodHttp.TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS));
         }
         return calls;
@@ -185,50 +185,16 @@ final class CanaryScrapes {
     }
 
     private CompletableFuture<Optional<ServingCounters>> read(Pod pod, String model) {
-        return call(pod, HttpRequest.newBuilder(uri(pod, "/q/metrics")).timeout(TIMEOUT).GET())
-                .thenApply(page -> page.map(text -> ServingCounters.parse(text, model)));
+        return http.get(pod, "/q/metrics").thenApply(page -> page.map(text -> ServingCounters.parse(text, model)));
     }
 
     /** A router pod's comparisons of {@code revision}'s mirrored answers, from its {@code /q/metrics}. */
     private CompletableFuture<Optional<MirrorAgreement>> comparisons(Pod pod, String revision) {
-        return call(pod, HttpRequest.newBuilder(uri(pod, "/q/metrics")).timeout(TIMEOUT).GET())
-                .thenApply(page -> page.map(text -> MirrorAgreement.parse(text, revision)));
+        return http.get(pod, "/q/metrics").thenApply(page -> page.map(text -> MirrorAgreement.parse(text, revision)));
     }
 
-    /** The pod's profile window of {@code model}, ended by this read. */
-    private CompletableFuture<Optional<JsonNode>> profile(Pod pod, String model) {
-        return call(pod, HttpRequest.newBuilder(uri(pod, "/v2/models/" + model + "/profile/reset")).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody())).thenApply(page -> page.flatMap(body -> {
-                    try {
-                        return Optional.of(JSON.readTree(body));
-                    } catch (java.io.IOException e) {
-                        LOG.debugf("profile of pod %s is not JSON: %s", pod.getMetadata().getName(), e.getMessage());
-                        return Optional.empty();
-                    }
-                }));
-    }
-
-    private static URI uri(Pod pod, String path) {
-        String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-        String host = ip != null && ip.contains(":") ? "[" + ip + "]" : ip;
-        return URI.create("http://" + host + ":" + RevisionWorkload.HTTP_PORT + path);
-    }
-
-    private CompletableFuture<Optional<String>> call(Pod pod, HttpRequest.Builder request) {
-        if (pod.getStatus() == null || pod.getStatus().getPodIP() == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
-            if (failure != null) {
-                LOG.debugf("cannot reach pod %s: %s", pod.getMetadata().getName(), failure.getMessage());
-                return Optional.empty();
-            }
-            if (answer.statusCode() != 200) {
-                LOG.debugf("pod %s answered %d to %s", pod.getMetadata().getName(), answer.statusCode(),
-                        answer.uri().getPath());
-                return Optional.empty();
-            }
-            return Optional.of(answer.body());
-        });
+    /** Stops taking profile windows: the rollout is over. */
+    void release() {
+        collector.release(consumer);
     }
 }

@@ -93,10 +93,13 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     private final GatewayRoutes routes;
     private final RolloutMetrics rolloutMetrics;
     private final Map<ResourceID, CanaryScrapes> scrapes = new ConcurrentHashMap<>();
+    private final ProfileCollector collector;
     private InformerEventSource<ModelVersion, InferenceService> versions;
 
-    public InferenceServiceReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
+    public InferenceServiceReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry,
+            ProfileCollector collector) {
         this.client = client;
+        this.collector = collector;
         this.config = config;
         this.settings = config.settings();
         this.events = new TransitionEvents(client);
@@ -241,7 +244,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 || !since.equals(previous.getCanary().getSince())).isPresent() && rollout != null
                 && Analysis.configured(rollout.getAnalysis())) {
             // A new weight took effect: its first interval is measured from now, not from the last read.
-            scrapes.computeIfAbsent(ResourceID.fromResource(service), key -> new CanaryScrapes()).baseline(
+            scrapes.computeIfAbsent(ResourceID.fromResource(service), this::scrapes).baseline(
                     subject(service, views, pods, canary.get().name(), plan.stable().map(CanaryRollout.Variant::name)
                             .orElse(null)), now, true);
         }
@@ -266,7 +269,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 || previous.getCanary().getPhase() == CanaryPhase.Starting) {
             // Nothing to measure before the canary has traffic or copies; a canary gone takes its reads along.
             if (canary.isEmpty()) {
-                scrapes.remove(id);
+                Optional.ofNullable(scrapes.remove(id)).ifPresent(CanaryScrapes::release);
             }
             return Optional.empty();
         }
@@ -274,7 +277,7 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         CanaryScrapes.Subject subject = subject(service, views, judged == CanaryPhase.Mirroring ? pods : List.of(),
                 previous.getCanary().getModelVersion(), Optional.ofNullable(previous.getStable())
                         .map(VariantStatus::getModelVersion).orElse(null));
-        CanaryScrapes reads = scrapes.computeIfAbsent(id, key -> new CanaryScrapes());
+        CanaryScrapes reads = scrapes.computeIfAbsent(id, this::scrapes);
         reads.retain(subject);
         RolloutSpec rollout = service.getSpec().getRollout();
         if (!CanaryRollout.analysisDue(previous, rollout, now)) {
@@ -283,6 +286,11 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         }
         return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(subject,
                 CanaryRollout.intervalStart(previous.getCanary()), now), judged, now));
+    }
+
+    /** The analysis reads of one InferenceService, one of the profile collector's consumers. */
+    private CanaryScrapes scrapes(ResourceID id) {
+        return new CanaryScrapes(collector, "rollout/" + id.getNamespace().orElse("") + "/" + id.getName());
     }
 
     /**
