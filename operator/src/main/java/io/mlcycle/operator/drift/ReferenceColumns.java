@@ -45,7 +45,8 @@ public final class ReferenceColumns {
                 numeric(feature).ifPresent(column -> columns.numeric.put(name, column));
                 JsonNode edges = feature.path("binEdges");
                 JsonNode counts = feature.path("binCounts");
-                if (!feature.path("quantiles").isArray() && edges.size() >= 2 && counts.size() == edges.size() - 1) {
+                if (!feature.path("quantiles").isArray() && edges.size() >= 2 && counts.size() == edges.size() - 1
+                        && columns.numeric.containsKey(name)) {
                     double[] e = new double[edges.size()];
                     double[] c = new double[counts.size()];
                     for (int i = 0; i < e.length; i++) {

@@ -70,7 +70,11 @@ final class CanaryScrapes {
                 .toList(), pod -> comparisons(pod, subject.mirrorRevision()));
         join(counters).forEach((pod, read) -> read.ifPresent(c -> reads.put(uid(pod), c)));
         // What the pods saw before now is not this interval's: taken and dropped.
-        collector.take(consumer, windows, subject.model(), now).keySet().forEach(pod -> profiled.put(uid(pod), now));
+        collector.take(consumer, windows, subject.model(), now).forEach((pod, taken) -> {
+            if (taken.known() || !taken.windows().isEmpty()) {
+                profiled.put(uid(pod), now);
+            }
+        });
         join(comparisons).forEach((pod, read) -> read.ifPresent(c -> compared.put(uid(pod), c)));
     }
 

@@ -23,14 +23,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 /**
  * The one reader of the serving pods' profile windows. {@code POST …/profile/reset} ends a pod's window for every
  * reader, so every window read here goes to each consumer that reads that pod (a rollout's analysis, a DriftMonitor):
- * each gets every row once, and neither steals the other's. A consumer's first take of a pod only makes it a reader
- * (what the pod saw before is not its to judge). Windows a consumer has not taken are kept for {@link #KEPT} at most,
- * so one that stopped reading costs nothing for long.
+ * each gets every row once, and neither steals the other's. A consumer's first take of a pod that answers makes it a
+ * reader and gives the window that take ended, marked as not known (it began at the pod's start or at another
+ * reader's reset: the consumer decides whether it counts). A consumer is forgotten after {@link #KEPT} without a take,
+ * and keeps at most {@link #MAX_PENDING} windows per pod (the oldest go first), so one that stopped reading costs
+ * little.
  */
 @Singleton
 public final class ProfileCollector {
 
-    static final Duration KEPT = Duration.ofMinutes(15);
+    static final Duration KEPT = Duration.ofHours(24);
+    static final int MAX_PENDING = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -87,7 +90,16 @@ public final class ProfileCollector {
 
     private synchronized Windows deliver(String uid, String consumer, Optional<JsonNode> window, Instant now) {
         Map<String, Pending> readers = pending.computeIfAbsent(uid, u -> new HashMap<>());
-        window.ifPresent(w -> readers.values().forEach(p -> p.windows().add(w)));
+        window.ifPresent(w -> readers.values().forEach(p -> {
+            p.windows().add(w);
+            if (p.windows().size() > MAX_PENDING) {
+                p.windows().remove(0);
+            }
+        }));
+        if (window.isEmpty() && !readers.containsKey(consumer)) {
+            // Not a reader yet, and nothing read: the next take that answers starts its reading.
+            return new Windows(false, List.of());
+        }
         Pending mine = readers.put(consumer, new Pending(now, new ArrayList<>()));
         return mine == null ? new Windows(false, window.map(List::of).orElse(List.of()))
                 : new Windows(true, List.copyOf(mine.windows()));

@@ -156,7 +156,8 @@ public final class CanaryRollout {
 
     /**
      * Whether {@link #plan} may read {@link Inputs#mirrorUnavailable} this reconcile: when a rollout can start (a
-     * target that is neither the stable version nor the canary), is Starting, or waits for a mirror. Anywhere else the
+     * target that is neither the stable version nor the canary), is Starting, waits for a mirror, or is paused before
+     * any traffic (a resume goes back to Starting). Anywhere else the
      * answer changes nothing, so the reconciler need not ask the cluster (a GatewayClass read per reconcile).
      */
     public static boolean mayConsultMirror(InferenceServiceStatus previous, Optional<ModelVersion> target) {
@@ -166,7 +167,11 @@ public final class CanaryRollout {
         if (canary == null || !Objects.equals(wanted, canary.getModelVersion())) {
             return wanted != null && stable != null && !wanted.equals(stable);
         }
-        return phaseOf(canary) == CanaryPhase.Starting || canary.getPauseReason() == PauseReason.MirrorUnavailable;
+        CanaryPhase phase = phaseOf(canary);
+        boolean pausedBeforeTraffic = phase == CanaryPhase.Paused && canary.getSince() == null
+                && (canary.getStep() == null || canary.getStep() == MIRROR_STEP);
+        return phase == CanaryPhase.Starting || canary.getPauseReason() == PauseReason.MirrorUnavailable
+                || pausedBeforeTraffic;
     }
 
     public static Plan plan(Inputs in) {

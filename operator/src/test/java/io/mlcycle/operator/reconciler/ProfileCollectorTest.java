@@ -51,6 +51,16 @@ class ProfileCollectorTest {
     }
 
     @Test
+    void aFirstTakeThatGotNoAnswerDoesNotMakeAReader() {
+        answers.addAll(List.of(Optional.empty(), window(2)));
+
+        assertThat(collector.take("rollout", List.of(pod), "iris", T0).get(pod)).isEqualTo(
+                new ProfileCollector.Windows(false, List.of()));
+        assertThat(collector.take("rollout", List.of(pod), "iris", T0).get(pod).known())
+                .as("the first answer starts its reading").isFalse();
+    }
+
+    @Test
     void aReaderThatStoppedTakingIsForgottenAndAReleasedOneAtOnce() {
         answers.addAll(List.of(window(1), window(2), window(3), window(4), window(5)));
         take("rollout", T0);

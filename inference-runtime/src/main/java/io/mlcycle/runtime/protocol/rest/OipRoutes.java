@@ -86,8 +86,10 @@ public class OipRoutes {
         router.get("/v2/models/:model/profile").blockingHandler(ctx -> profile(ctx, Optional.empty(), false), false);
         router.get("/v2/models/:model/versions/:version/profile")
                 .blockingHandler(ctx -> profile(ctx, version(ctx), false), false);
-        router.get("/v2/models/:model/profile/reference").handler(ctx -> reference(ctx, Optional.empty()));
-        router.get("/v2/models/:model/versions/:version/profile/reference").handler(ctx -> reference(ctx, version(ctx)));
+        router.get("/v2/models/:model/profile/reference").blockingHandler(ctx -> reference(ctx, Optional.empty()),
+                false);
+        router.get("/v2/models/:model/versions/:version/profile/reference")
+                .blockingHandler(ctx -> reference(ctx, version(ctx)), false);
         router.post("/v2/models/:model/profile/reset").blockingHandler(ctx -> profile(ctx, Optional.empty(), true),
                 false);
         router.post("/v2/models/:model/versions/:version/profile/reset")
@@ -133,11 +135,12 @@ public class OipRoutes {
         send(ctx, 200, codec.writeFields(Map.of("name", name, "ready", true)));
     }
 
-    /** The model's drift profile; {@code reset} ends its window (POST only: reading then changes state). */
+    /** The model's reference profile, whole (up to 1001 quantiles per feature: written on a worker). */
     private void reference(RoutingContext ctx, Optional<String> version) {
         send(ctx, 200, codec.writeValue(server.referenceProfile(ctx.pathParam("model"), version)));
     }
 
+    /** The model's drift profile; {@code reset} ends its window (POST only: reading then changes state). */
     private void profile(RoutingContext ctx, Optional<String> version, boolean reset) {
         send(ctx, 200, codec.writeValue(server.profile(ctx.pathParam("model"), version, reset)));
     }
