@@ -101,8 +101,11 @@ class KubernetesTrafficSourceTest {
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(table.get().revisions()).isEmpty());
     }
 
+    /** The revision in the current table; an AssertionError until there is one, so Awaitility waits for it. */
     private Revision revision(String name) {
-        return table.get().revision(name).orElseThrow();
+        RoutingTable current = table.get();
+        assertThat(current).as("the routing table, once the informers delivered it").isNotNull();
+        return current.revision(name).orElseThrow(() -> new AssertionError("no revision " + name + " yet"));
     }
 
     private static ConfigMap configMap(String name, String traffic) {
