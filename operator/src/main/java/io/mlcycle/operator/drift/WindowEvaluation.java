@@ -68,7 +68,9 @@ public final class WindowEvaluation {
                 : spec.getTrigger().getDriftShare();
         DriftEvaluation evaluation = new DriftEvaluation();
         evaluation.setTime(now.toString());
-        evaluation.setSamples(window.requests());
+        evaluation.setSamples(window.rows());
+        evaluation.setRequests(window.requests());
+        evaluation.setPods(window.pods());
         evaluation.setModelVersion(modelVersion);
         evaluation.setDriftShare(share);
         evaluation.setFeatures(results);

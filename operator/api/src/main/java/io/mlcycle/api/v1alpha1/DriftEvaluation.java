@@ -11,8 +11,14 @@ public class DriftEvaluation {
     @JsonPropertyDescription("When it ran (RFC 3339).")
     private String time;
 
-    @JsonPropertyDescription("Requests in the window.")
+    @JsonPropertyDescription("Rows (samples) in the window: what the tests counted.")
     private Long samples;
+
+    @JsonPropertyDescription("Inference requests in the window (one may carry many rows).")
+    private Long requests;
+
+    @JsonPropertyDescription("Serving pods whose profiles the window merged.")
+    private Integer pods;
 
     @JsonPropertyDescription("ModelVersion whose reference profile was the baseline.")
     private String modelVersion;
@@ -61,5 +67,21 @@ public class DriftEvaluation {
 
     public void setFeatures(List<FeatureDriftResult> features) {
         this.features = features;
+    }
+
+    public Long getRequests() {
+        return requests;
+    }
+
+    public void setRequests(Long requests) {
+        this.requests = requests;
+    }
+
+    public Integer getPods() {
+        return pods;
+    }
+
+    public void setPods(Integer pods) {
+        this.pods = pods;
     }
 }

@@ -16,6 +16,10 @@ public class DriftMonitorStatus extends MlcycleStatus {
     @JsonPropertyDescription("Drifted windows in a row.")
     private Integer consecutiveBreaches;
 
+    @JsonPropertyDescription("When the current breach was declared (RFC 3339): the window that reached "
+            + "trigger.consecutiveWindows. One breach starts at most one retrain.")
+    private String driftedSince;
+
     @JsonPropertyDescription("The most recent retrain this monitor started.")
     private RetrainRecord lastRetrain;
 
@@ -60,5 +64,13 @@ public class DriftMonitorStatus extends MlcycleStatus {
 
     public void setActiveRetrains(Integer activeRetrains) {
         this.activeRetrains = activeRetrains;
+    }
+
+    public String getDriftedSince() {
+        return driftedSince;
+    }
+
+    public void setDriftedSince(String driftedSince) {
+        this.driftedSince = driftedSince;
     }
 }

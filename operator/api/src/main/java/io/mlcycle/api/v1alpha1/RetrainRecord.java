@@ -16,6 +16,19 @@ public class RetrainRecord {
     @JsonPropertyDescription("The drift that caused it, in words.")
     private String reason;
 
+    @JsonPropertyDescription("The breach it answers: the monitor's driftedSince when it was created.")
+    private String driftedSince;
+
+    @JsonPropertyDescription("The InferenceService's stable ModelVersion it retrains (the parent in the new version's "
+            + "lineage).")
+    private String parentVersion;
+
+    @JsonPropertyDescription("The TrainingJob's phase, as last seen.")
+    private TrainingJobPhase trainingPhase;
+
+    @JsonPropertyDescription("The ModelVersion the TrainingJob registered.")
+    private String modelVersion;
+
     public String getTrainingJob() {
         return trainingJob;
     }
@@ -38,5 +51,37 @@ public class RetrainRecord {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getDriftedSince() {
+        return driftedSince;
+    }
+
+    public void setDriftedSince(String driftedSince) {
+        this.driftedSince = driftedSince;
+    }
+
+    public String getParentVersion() {
+        return parentVersion;
+    }
+
+    public void setParentVersion(String parentVersion) {
+        this.parentVersion = parentVersion;
+    }
+
+    public TrainingJobPhase getTrainingPhase() {
+        return trainingPhase;
+    }
+
+    public void setTrainingPhase(TrainingJobPhase trainingPhase) {
+        this.trainingPhase = trainingPhase;
+    }
+
+    public String getModelVersion() {
+        return modelVersion;
+    }
+
+    public void setModelVersion(String modelVersion) {
+        this.modelVersion = modelVersion;
     }
 }

@@ -13,7 +13,8 @@ public class WindowSpec {
 
     @Default("500")
     @Min(1)
-    @JsonPropertyDescription("Fewest requests a window needs; with fewer the evaluation waits for the next interval.")
+    @JsonPropertyDescription("Fewest rows (samples) a window needs; with fewer it goes on collecting for another "
+            + "interval.")
     private Integer minSamples = 500;
 
     @Default("5m")

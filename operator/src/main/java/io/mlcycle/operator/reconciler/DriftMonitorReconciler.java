@@ -1,0 +1,312 @@
+package io.mlcycle.operator.reconciler;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mlcycle.api.v1alpha1.AlertSpec;
+import io.mlcycle.api.v1alpha1.DriftActionSpec;
+import io.mlcycle.api.v1alpha1.DriftEvaluation;
+import io.mlcycle.api.v1alpha1.DriftMonitor;
+import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
+import io.mlcycle.api.v1alpha1.InferenceService;
+import io.mlcycle.api.v1alpha1.StatusCondition;
+import io.mlcycle.api.v1alpha1.TrainingJob;
+import io.mlcycle.api.v1alpha1.TrainingJobPhase;
+import io.mlcycle.api.v1alpha1.VariantStatus;
+import io.mlcycle.api.v1alpha1.WindowSpec;
+import io.mlcycle.operator.desired.Labels;
+import io.mlcycle.operator.desired.RetrainJob;
+import io.mlcycle.operator.drift.BreachTrigger;
+import io.mlcycle.operator.drift.ProfileWindow;
+import io.mlcycle.operator.drift.ReferenceColumns;
+import io.mlcycle.operator.drift.WindowEvaluation;
+import io.mlcycle.operator.rollout.SpecDuration;
+import io.mlcycle.operator.status.DriftMonitorStatusDerivation;
+import io.mlcycle.operator.status.RevisionView;
+
+/**
+ * DriftMonitor: every {@code window.interval} take the input profiles of the InferenceService's stable revision's
+ * Ready pods through the {@link ProfileCollector} (which the rollout analysis shares), add them to the window until it
+ * holds {@code window.minSamples} rows, judge it against that version's reference profile (read from a serving pod),
+ * decide on the breach ({@link BreachTrigger}), create the retraining TrainingJob it orders, and write status, Events
+ * and metrics. The open window lives in memory: an operator restart loses at most one window's rows; the breach count,
+ * the last retrain and the cooldown live in status and in the monitor's TrainingJobs.
+ */
+@ControllerConfiguration(name = "driftmonitor")
+public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
+
+    static final String SERVICE_INDEX = "mlcycle-monitored-service";
+    private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KubernetesClient client;
+    private final ProfileCollector collector;
+    private final PodHttp http = new PodHttp();
+    private final TransitionEvents events;
+    private final ReconcileMetrics metrics;
+    private final DriftMetrics driftMetrics;
+    /** By monitor: the window being collected, when the next take is due, and the reference it is judged against. */
+    private final Map<ResourceID, OpenWindow> windows = new ConcurrentHashMap<>();
+    private InformerEventSource<InferenceService, DriftMonitor> services;
+
+    /** A monitor's window in memory: the version it is of, its rows so far, the pods they came from, the next take. */
+    private static final class OpenWindow {
+        final String version;
+        final ReferenceColumns reference;
+        ProfileWindow inputs = new ProfileWindow("features");
+        final Set<String> pods = new HashSet<>();
+        Instant due = Instant.MIN;
+
+        OpenWindow(String version, ReferenceColumns reference) {
+            this.version = version;
+            this.reference = reference;
+        }
+    }
+
+    public DriftMonitorReconciler(KubernetesClient client, MeterRegistry registry, ProfileCollector collector) {
+        this.client = client;
+        this.collector = collector;
+        this.events = new TransitionEvents(client);
+        this.metrics = new ReconcileMetrics(registry, "DriftMonitor");
+        this.driftMetrics = new DriftMetrics(registry);
+    }
+
+    @Override
+    public List<EventSource<?, DriftMonitor>> prepareEventSources(EventSourceContext<DriftMonitor> context) {
+        context.getPrimaryCache().addIndexer(SERVICE_INDEX, monitor -> List.of(key(
+                monitor.getMetadata().getNamespace(), monitor.getSpec().getInferenceService())));
+        services = new InformerEventSource<>(InformerEventSourceConfiguration.from(InferenceService.class,
+                        DriftMonitor.class).withName("monitored-services")
+                .withSecondaryToPrimaryMapper(service -> context.getPrimaryCache().byIndex(SERVICE_INDEX,
+                                key(service.getMetadata().getNamespace(), service.getMetadata().getName())).stream()
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), context);
+        return List.of(services, new InformerEventSource<>(InformerEventSourceConfiguration.from(TrainingJob.class,
+                DriftMonitor.class).withName("retrains").withLabelSelector(RetrainJob.MONITOR).build(), context));
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+
+    @Override
+    public UpdateControl<DriftMonitor> reconcile(DriftMonitor monitor, Context<DriftMonitor> context) {
+        return metrics.time(() -> reconcileTimed(monitor, context), UpdateControl::isPatchStatus);
+    }
+
+    private UpdateControl<DriftMonitor> reconcileTimed(DriftMonitor monitor, Context<DriftMonitor> context) {
+        Instant now = Instant.now();
+        ResourceID id = ResourceID.fromResource(monitor);
+        String namespace = monitor.getMetadata().getNamespace();
+        List<TrainingJob> owned = context.getSecondaryResources(TrainingJob.class).stream()
+                .filter(j -> OwnedChildren.ownedBy(monitor, j)).toList();
+        List<BreachTrigger.RetrainJob> jobs = owned.stream().map(DriftMonitorReconciler::retrainJob).toList();
+        Duration interval = SpecDuration.parse(Optional.ofNullable(monitor.getSpec().getWindow())
+                .map(WindowSpec::getInterval).orElse(null), DEFAULT_INTERVAL);
+        long needed = Optional.ofNullable(monitor.getSpec().getWindow()).map(WindowSpec::getMinSamples).orElse(500);
+
+        Optional<InferenceService> service = services.get(new ResourceID(monitor.getSpec().getInferenceService(),
+                namespace));
+        Optional<String> stable = service.map(InferenceService::getStatus).map(s -> s.getStable())
+                .map(VariantStatus::getModelVersion);
+        if (service.isEmpty()) {
+            return blocked(monitor, jobs, new DriftMonitorStatusDerivation.Blocked("InferenceServiceNotFound",
+                    "no InferenceService " + monitor.getSpec().getInferenceService() + " in " + namespace, false));
+        }
+        if (stable.isEmpty()) {
+            return blocked(monitor, jobs, new DriftMonitorStatusDerivation.Blocked("NotServing", "InferenceService "
+                    + monitor.getSpec().getInferenceService() + " serves no stable version yet", true))
+                    .rescheduleAfter(interval);
+        }
+        OpenWindow window = windows.get(id);
+        Optional<DriftEvaluation> evaluation = Optional.empty();
+        Optional<WindowEvaluation.Verdict> verdict = Optional.empty();
+        if (window == null || !window.version.equals(stable.get()) || !now.isBefore(window.due)) {
+            List<Pod> pods = servingPods(service.get(), stable.get());
+            if (window == null || !window.version.equals(stable.get())) {
+                Optional<ReferenceColumns> reference = reference(pods, service.get().getMetadata().getName());
+                if (reference.isEmpty()) {
+                    windows.remove(id);
+                    return blocked(monitor, jobs, pods.isEmpty()
+                            ? new DriftMonitorStatusDerivation.Blocked("NoReadyPods", "no Ready pod of "
+                                    + stable.get() + " to read its reference profile from", true)
+                            : new DriftMonitorStatusDerivation.Blocked("NoReferenceProfile", "the pods of "
+                                    + stable.get() + " serve no reference profile (GET /v2/models/"
+                                    + service.get().getMetadata().getName() + "/profile/reference): its model "
+                                    + "directory lacks reference-profile.json, which the built-in trainer writes",
+                                    false)).rescheduleAfter(interval);
+                }
+                window = new OpenWindow(stable.get(), reference.get());
+                windows.put(id, window);
+            }
+            collect(window, consumer(id), pods, service.get().getMetadata().getName(), now);
+            window.due = now.plus(interval);
+            if (window.inputs.rows() >= needed) {
+                verdict = Optional.of(WindowEvaluation.evaluate(monitor.getSpec(), window.reference, window.inputs,
+                        stable.get(), now));
+                verdict.get().evaluation().setPods(window.pods.size());
+                evaluation = Optional.of(verdict.get().evaluation());
+                window.inputs = new ProfileWindow("features");
+                window.pods.clear();
+            }
+        }
+        BreachTrigger.Decision decision = BreachTrigger.decide(monitor.getSpec(), monitor.getStatus(), verdict,
+                stable.get(), jobs, now);
+        Optional<String> created = decision.retrain().map(order -> create(monitor, order, stable.get()));
+        DriftMonitorStatus previous = monitor.getStatus();
+        DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
+                new DriftMonitorStatusDerivation.Observation(Optional.empty(), evaluation, window.inputs.rows(),
+                        needed, decision, created, stable.get(), jobs), now);
+        evaluation.ifPresent(e -> driftMetrics.evaluated(monitor, e));
+        driftMetrics.drifted(monitor, decision.drifted());
+        UpdateControl<DriftMonitor> control = write(monitor, previous, status);
+        announce(monitor, service.get(), previous, status, created);
+        return control.rescheduleAfter(Duration.between(now, window.due).plusMillis(50));
+    }
+
+    /** The Ready pods of the service's revision of {@code version}. */
+    private List<Pod> servingPods(InferenceService service, String version) {
+        return client.pods().inNamespace(service.getMetadata().getNamespace())
+                .withLabel(Labels.OWNER_UID, service.getMetadata().getUid())
+                .withLabel(Labels.MODEL_VERSION, version).list().getItems().stream().filter(RevisionView::ready)
+                .toList();
+    }
+
+    /** The first answer of the pods' {@code /profile/reference} (all serve the same version's). */
+    private Optional<ReferenceColumns> reference(List<Pod> pods, String model) {
+        for (Pod pod : pods) {
+            Optional<String> body = http.get(pod, "/v2/models/" + model + "/profile/reference").join();
+            if (body.isPresent()) {
+                try {
+                    return Optional.of(ReferenceColumns.of(JSON.readTree(body.get())));
+                } catch (IOException e) {
+                    // Another pod may answer well.
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds what the pods saw since this monitor's last take of them to the open window. */
+    private void collect(OpenWindow window, String consumer, List<Pod> pods, String model, Instant now) {
+        collector.take(consumer, pods, model, now).forEach((pod, taken) -> taken.windows().forEach(profile -> {
+            window.inputs.add(profile);
+            window.pods.add(pod.getMetadata().getUid());
+        }));
+    }
+
+    private static String consumer(ResourceID id) {
+        return "drift/" + id.getNamespace().orElse("") + "/" + id.getName();
+    }
+
+    /**
+     * Creates the ordered retraining TrainingJob; one of that name already there is this order's (made by a reconcile
+     * whose status write was lost) when the monitor owns it, and a namesake's otherwise, which stops the reconcile.
+     */
+    private String create(DriftMonitor monitor, BreachTrigger.Order order, String parentVersion) {
+        TrainingJob job = RetrainJob.of(monitor, order.number(), parentVersion, order.reason());
+        try {
+            client.resource(job).create();
+            driftMetrics.retrained(monitor);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            TrainingJob existing = client.resource(job).get();
+            if (existing == null || !OwnedChildren.ownedBy(monitor, existing)) {
+                throw new IllegalStateException("TrainingJob " + job.getMetadata().getName()
+                        + " exists and is not this DriftMonitor's; retrying");
+            }
+        }
+        return job.getMetadata().getName();
+    }
+
+    private static BreachTrigger.RetrainJob retrainJob(TrainingJob job) {
+        return new BreachTrigger.RetrainJob(job.getMetadata().getName(), RetrainJob.number(job),
+                Instant.parse(job.getMetadata().getCreationTimestamp()),
+                Optional.ofNullable(job.getStatus()).map(s -> s.getPhase()).orElse(TrainingJobPhase.Pending),
+                Optional.ofNullable(job.getStatus()).map(s -> s.getModelVersion()).orElse(null));
+    }
+
+    private UpdateControl<DriftMonitor> blocked(DriftMonitor monitor, List<BreachTrigger.RetrainJob> jobs,
+            DriftMonitorStatusDerivation.Blocked why) {
+        DriftMonitorStatus previous = monitor.getStatus();
+        BreachTrigger.Decision unchanged = new BreachTrigger.Decision(0, Optional.empty(), Optional.empty(),
+                Optional.empty());
+        DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
+                new DriftMonitorStatusDerivation.Observation(Optional.of(why), Optional.empty(), -1, 0, unchanged,
+                        Optional.empty(), null, jobs), Instant.now());
+        UpdateControl<DriftMonitor> control = write(monitor, previous, status);
+        if (control.isPatchStatus()) {
+            events.record(monitor, previous, status);
+        }
+        return control;
+    }
+
+    private UpdateControl<DriftMonitor> write(DriftMonitor monitor, DriftMonitorStatus previous,
+            DriftMonitorStatus status) {
+        if (!StatusWrites.changed(client, previous, status)) {
+            return UpdateControl.noUpdate();
+        }
+        monitor.setStatus(status);
+        return UpdateControl.patchStatus(monitor);
+    }
+
+    /**
+     * Events of what this reconcile changed: Ready's transitions; drift declared (a Warning on the monitor and, with
+     * {@code alert.events}, on the InferenceService) and resolved; a retrain started.
+     */
+    private void announce(DriftMonitor monitor, InferenceService service, DriftMonitorStatus previous,
+            DriftMonitorStatus status, Optional<String> created) {
+        events.record(monitor, previous, status);
+        boolean was = drifted(previous);
+        boolean is = drifted(status);
+        boolean alert = Optional.ofNullable(monitor.getSpec().getAction()).map(DriftActionSpec::getAlert)
+                .map(AlertSpec::getEvents).orElse(true);
+        String message = condition(status).map(StatusCondition::getMessage).orElse("");
+        if (is && !was && alert) {
+            events.emit(monitor, "Warning", "DriftDetected", message);
+            events.emit(service, "Warning", "DriftDetected", "DriftMonitor " + monitor.getMetadata().getName() + ": "
+                    + message);
+        } else if (was && !is) {
+            events.emit(monitor, "Normal", "DriftResolved", message);
+        }
+        created.ifPresent(name -> events.emit(monitor, "Normal", "RetrainStarted", "TrainingJob " + name
+                + " retrains " + status.getLastRetrain().getParentVersion() + ": "
+                + status.getLastRetrain().getReason()));
+    }
+
+    private static boolean drifted(DriftMonitorStatus status) {
+        return condition(status).map(c -> c.getStatus() == io.mlcycle.api.v1alpha1.ConditionStatus.True)
+                .orElse(false);
+    }
+
+    private static Optional<StatusCondition> condition(DriftMonitorStatus status) {
+        return status == null || status.getConditions() == null ? Optional.empty() : status.getConditions().stream()
+                .filter(c -> DriftMonitorStatusDerivation.DRIFTED.equals(c.getType())).findFirst();
+    }
+}
