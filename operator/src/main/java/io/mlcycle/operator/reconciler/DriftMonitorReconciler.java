@@ -156,9 +156,9 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                                     + stable.get() + " to read its reference profile from", true)
                             : new DriftMonitorStatusDerivation.Blocked("NoReferenceProfile", "the pods of "
                                     + stable.get() + " serve no reference profile (GET /v2/models/"
-                                    + service.get().getMetadata().getName() + "/profile/reference): its model "
-                                    + "directory lacks reference-profile.json, which the built-in trainer writes",
-                                    false)).rescheduleAfter(interval);
+                                    + service.get().getMetadata().getName() + "/profile/reference): its manifest has no "
+                                    + "referenceProfile, which the built-in trainer writes", false))
+                            .rescheduleAfter(interval);
                 }
                 window = new OpenWindow(stable.get(), reference.get());
                 windows.put(id, window);

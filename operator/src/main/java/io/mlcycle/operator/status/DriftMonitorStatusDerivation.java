@@ -33,10 +33,11 @@ public final class DriftMonitorStatusDerivation {
     /**
      * What one reconcile saw and decided: a blocker, or the window's evaluation (empty when none was judged), how far
      * a window still collecting has got ({@code collected} of {@code needed} samples, -1 when no window is open), the
-     * decision, the retrain created now (its name), the parent it retrains, and the monitor's retraining jobs.
+     * decision, the retrain created now (its name), the version being served (whose reference is the baseline, and
+     * which a retrain retrains), and the monitor's retraining jobs.
      */
     public record Observation(Optional<Blocked> blocked, Optional<DriftEvaluation> evaluation, long collected,
-            long needed, BreachTrigger.Decision decision, Optional<String> created, String parentVersion,
+            long needed, BreachTrigger.Decision decision, Optional<String> created, String servedVersion,
             List<BreachTrigger.RetrainJob> jobs) {
     }
 
@@ -73,6 +74,9 @@ public final class DriftMonitorStatusDerivation {
                     + decision.held().map(h -> "; retrain waits: " + h).orElse(""));
         } else if (status.getLastEvaluation() == null) {
             conditions.set(DRIFTED, false, "NotEvaluated", "no window judged yet");
+        } else if (!status.getLastEvaluation().getModelVersion().equals(seen.servedVersion())) {
+            conditions.set(DRIFTED, false, "ReferenceChanged", seen.servedVersion() + " is served now: the next "
+                    + "window is judged against its reference profile");
         } else if (decision.breaches() > 0) {
             conditions.set(DRIFTED, false, "Breaching", decision.breaches() + " drifted window(s) in a row, "
                     + "not yet trigger.consecutiveWindows");
@@ -98,7 +102,7 @@ public final class DriftMonitorStatusDerivation {
             record.setTime(now.toString());
             record.setReason(seen.decision().retrain().map(BreachTrigger.Order::reason).orElse(null));
             record.setDriftedSince(seen.decision().driftedSince().map(Instant::toString).orElse(null));
-            record.setParentVersion(seen.parentVersion());
+            record.setParentVersion(seen.servedVersion());
             record.setTrainingPhase(TrainingJobPhase.Pending);
             return record;
         }
