@@ -59,6 +59,19 @@ public final class RetrainJob {
         return job;
     }
 
+    /** The number in a retraining TrainingJob's name ({@code <monitor>-retrain-<n>}); 0 for another name. */
+    public static int number(String name) {
+        int at = name == null ? -1 : name.lastIndexOf("-retrain-");
+        if (at < 0) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(name.substring(at + "-retrain-".length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The number of a retraining TrainingJob, from its label; 0 when it carries none. */
     public static int number(TrainingJob job) {
         return Optional.ofNullable(job.getMetadata().getLabels()).map(l -> l.get(NUMBER)).map(value -> {

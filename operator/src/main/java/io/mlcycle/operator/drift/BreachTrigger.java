@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.mlcycle.api.v1alpha1.DriftActionSpec;
 import io.mlcycle.api.v1alpha1.DriftEvaluation;
@@ -59,10 +60,12 @@ public final class BreachTrigger {
 
     /**
      * Decides after {@code verdict} (empty: no window was judged) against the reference of {@code servedVersion},
-     * given the monitor's {@code previous} status and its TrainingJobs.
+     * given the monitor's {@code previous} status, its TrainingJobs and the highest retrain number it ever gave
+     * ({@code lastNumber}, from its jobs and its status: a deleted job's number is never given again).
      */
     public static Decision decide(DriftMonitorSpec spec, DriftMonitorStatus previous,
-            Optional<WindowEvaluation.Verdict> verdict, String servedVersion, List<RetrainJob> jobs, Instant now) {
+            Optional<WindowEvaluation.Verdict> verdict, String servedVersion, List<RetrainJob> jobs, int lastNumber,
+            Instant now) {
         boolean referenceMoved = previous != null && previous.getLastEvaluation() != null
                 && previous.getLastEvaluation().getModelVersion() != null
                 && !previous.getLastEvaluation().getModelVersion().equals(servedVersion);
@@ -87,24 +90,34 @@ public final class BreachTrigger {
         if (answered) {
             return new Decision(breaches, driftedSince, Optional.empty(), Optional.empty());
         }
-        Optional<Instant> lastStart = jobs.stream().map(RetrainJob::created).max(Instant::compareTo)
-                .or(() -> last.map(RetrainRecord::getTime).map(Instant::parse));
+        Optional<Instant> lastStart = Stream.concat(jobs.stream().map(RetrainJob::created),
+                last.map(RetrainRecord::getTime).map(Instant::parse).stream()).max(Instant::compareTo);
         Instant ready = lastStart.map(t -> t.plus(SpecDuration.parse(retrain.getCooldown(), DEFAULT_COOLDOWN)))
                 .orElse(Instant.MIN);
         if (now.isBefore(ready)) {
             return new Decision(breaches, driftedSince, Optional.empty(),
                     Optional.of("cooldown " + retrain.getCooldown() + " since the last retrain: next at " + ready));
         }
-        long running = jobs.stream().filter(RetrainJob::running).count();
+        long running = jobs.stream().filter(RetrainJob::running).count() + (ordered(previous, jobs) ? 1 : 0);
         int most = retrain.getMaxConcurrent() == null ? 1 : retrain.getMaxConcurrent();
         if (running >= most) {
             return new Decision(breaches, driftedSince, Optional.empty(), Optional.of(running
                     + " retraining TrainingJob(s) still running, maxConcurrent " + most));
         }
-        int number = jobs.stream().mapToInt(RetrainJob::number).max().orElse(0) + 1;
+        int number = Math.max(lastNumber, jobs.stream().mapToInt(RetrainJob::number).max().orElse(0)) + 1;
         return new Decision(breaches, driftedSince, Optional.of(new Order(number, reason(
                 verdict.map(WindowEvaluation.Verdict::evaluation).orElse(Optional.ofNullable(previous)
                         .map(DriftMonitorStatus::getLastEvaluation).orElse(null)), breaches))), Optional.empty());
+    }
+
+    /**
+     * Whether the last retrain is ordered (in status) but its job not seen yet: written before the job is created, so
+     * that an operator stopped in between creates that same job, and no other, when it comes back.
+     */
+    public static boolean ordered(DriftMonitorStatus status, List<RetrainJob> jobs) {
+        RetrainRecord last = status == null ? null : status.getLastRetrain();
+        return last != null && last.getTrainingPhase() == null
+                && jobs.stream().noneMatch(j -> j.name().equals(last.getTrainingJob()));
     }
 
     /** The drift in words: how many features, which, and for how many windows. */

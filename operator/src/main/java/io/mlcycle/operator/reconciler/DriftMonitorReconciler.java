@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -21,6 +24,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -33,11 +37,13 @@ import io.mlcycle.api.v1alpha1.DriftEvaluation;
 import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
 import io.mlcycle.api.v1alpha1.InferenceService;
+import io.mlcycle.api.v1alpha1.RetrainRecord;
 import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
 import io.mlcycle.api.v1alpha1.VariantStatus;
 import io.mlcycle.api.v1alpha1.WindowSpec;
+import io.mlcycle.operator.desired.LabelValues;
 import io.mlcycle.operator.desired.Labels;
 import io.mlcycle.operator.desired.RetrainJob;
 import io.mlcycle.operator.drift.BreachTrigger;
@@ -61,6 +67,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
 
     static final String SERVICE_INDEX = "mlcycle-monitored-service";
     private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
@@ -70,7 +77,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
     private final ReconcileMetrics metrics;
     private final DriftMetrics driftMetrics;
     /** By monitor: the window being collected, when the next take is due, and the reference it is judged against. */
-    private final Map<ResourceID, OpenWindow> windows = new ConcurrentHashMap<>();
+    private final Map<String, OpenWindow> windows = new ConcurrentHashMap<>();
     private InformerEventSource<InferenceService, DriftMonitor> services;
 
     /** A monitor's window in memory: the version it is of, its rows so far, the pods they came from, the next take. */
@@ -115,18 +122,22 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
 
     @Override
     public UpdateControl<DriftMonitor> reconcile(DriftMonitor monitor, Context<DriftMonitor> context) {
-        return metrics.time(() -> reconcileTimed(monitor, context), UpdateControl::isPatchStatus);
+        AtomicBoolean written = new AtomicBoolean();
+        return metrics.time(() -> reconcileTimed(monitor, context, written), control -> written.get());
     }
 
-    private UpdateControl<DriftMonitor> reconcileTimed(DriftMonitor monitor, Context<DriftMonitor> context) {
+    private UpdateControl<DriftMonitor> reconcileTimed(DriftMonitor monitor, Context<DriftMonitor> context,
+            AtomicBoolean written) {
         Instant now = Instant.now();
-        ResourceID id = ResourceID.fromResource(monitor);
+        forgetDeleted(context);
+        String id = monitor.getMetadata().getUid();
         String namespace = monitor.getMetadata().getNamespace();
         List<TrainingJob> owned = context.getSecondaryResources(TrainingJob.class).stream()
                 .filter(j -> OwnedChildren.ownedBy(monitor, j)).toList();
         List<BreachTrigger.RetrainJob> jobs = owned.stream().map(DriftMonitorReconciler::retrainJob).toList();
-        Duration interval = SpecDuration.parse(Optional.ofNullable(monitor.getSpec().getWindow())
-                .map(WindowSpec::getInterval).orElse(null), DEFAULT_INTERVAL);
+        // Pods are read at most once a second, whatever the spec says (0s passes the API's pattern).
+        Duration interval = Collections.max(List.of(MIN_INTERVAL, SpecDuration.parse(Optional.ofNullable(
+                monitor.getSpec().getWindow()).map(WindowSpec::getInterval).orElse(null), DEFAULT_INTERVAL)));
         long needed = Optional.ofNullable(monitor.getSpec().getWindow()).map(WindowSpec::getMinSamples).orElse(500);
 
         Optional<InferenceService> service = services.get(new ResourceID(monitor.getSpec().getInferenceService(),
@@ -134,11 +145,11 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
         Optional<String> stable = service.map(InferenceService::getStatus).map(s -> s.getStable())
                 .map(VariantStatus::getModelVersion);
         if (service.isEmpty()) {
-            return blocked(monitor, jobs, new DriftMonitorStatusDerivation.Blocked("InferenceServiceNotFound",
+            return blocked(monitor, context, written, jobs, new DriftMonitorStatusDerivation.Blocked("InferenceServiceNotFound",
                     "no InferenceService " + monitor.getSpec().getInferenceService() + " in " + namespace, false));
         }
         if (stable.isEmpty()) {
-            return blocked(monitor, jobs, new DriftMonitorStatusDerivation.Blocked("NotServing", "InferenceService "
+            return blocked(monitor, context, written, jobs, new DriftMonitorStatusDerivation.Blocked("NotServing", "InferenceService "
                     + monitor.getSpec().getInferenceService() + " serves no stable version yet", true))
                     .rescheduleAfter(interval);
         }
@@ -151,7 +162,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                 Optional<ReferenceColumns> reference = reference(pods, service.get().getMetadata().getName());
                 if (reference.isEmpty()) {
                     windows.remove(id);
-                    return blocked(monitor, jobs, pods.isEmpty()
+                    return blocked(monitor, context, written, jobs, pods.isEmpty()
                             ? new DriftMonitorStatusDerivation.Blocked("NoReadyPods", "no Ready pod of "
                                     + stable.get() + " to read its reference profile from", true)
                             : new DriftMonitorStatusDerivation.Blocked("NoReferenceProfile", "the pods of "
@@ -174,25 +185,34 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                 window.pods.clear();
             }
         }
+        int lastNumber = Optional.ofNullable(monitor.getStatus()).map(DriftMonitorStatus::getLastRetrain)
+                .map(r -> RetrainJob.number(r.getTrainingJob())).orElse(0);
         BreachTrigger.Decision decision = BreachTrigger.decide(monitor.getSpec(), monitor.getStatus(), verdict,
-                stable.get(), jobs, now);
-        Optional<String> created = decision.retrain().map(order -> create(monitor, order, stable.get()));
+                stable.get(), jobs, lastNumber, now);
+        Optional<String> ordered = decision.retrain().map(order -> RetrainJob.name(monitor, order.number()));
         DriftMonitorStatus previous = monitor.getStatus();
         DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
                 new DriftMonitorStatusDerivation.Observation(Optional.empty(), evaluation, window.inputs.rows(),
-                        needed, decision, created, stable.get(), jobs), now);
+                        needed, decision, ordered, stable.get(), jobs), now);
         evaluation.ifPresent(e -> driftMetrics.evaluated(monitor, e));
         driftMetrics.drifted(monitor, decision.drifted());
-        UpdateControl<DriftMonitor> control = write(monitor, previous, status);
-        announce(monitor, service.get(), previous, status, created);
-        return control.rescheduleAfter(Duration.between(now, window.due).plusMillis(50));
+        boolean changed = write(monitor, previous, status, context, written);
+        // The order is in status before its job exists: a restart in between creates that job, never another.
+        if (BreachTrigger.ordered(status, jobs)) {
+            create(monitor, status.getLastRetrain());
+        }
+        if (changed) {
+            announce(monitor, service.get(), previous, status, ordered);
+        }
+        return UpdateControl.<DriftMonitor>noUpdate().rescheduleAfter(Duration.between(now, window.due)
+                .plusMillis(50));
     }
 
     /** The Ready pods of the service's revision of {@code version}. */
     private List<Pod> servingPods(InferenceService service, String version) {
         return client.pods().inNamespace(service.getMetadata().getNamespace())
                 .withLabel(Labels.OWNER_UID, service.getMetadata().getUid())
-                .withLabel(Labels.MODEL_VERSION, version).list().getItems().stream().filter(RevisionView::ready)
+                .withLabel(Labels.MODEL_VERSION, LabelValues.fit(version)).list().getItems().stream().filter(RevisionView::ready)
                 .toList();
     }
 
@@ -219,16 +239,36 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
         }));
     }
 
-    private static String consumer(ResourceID id) {
-        return "drift/" + id.getNamespace().orElse("") + "/" + id.getName();
+    private static String consumer(String uid) {
+        return "drift/" + uid;
     }
 
     /**
-     * Creates the ordered retraining TrainingJob; one of that name already there is this order's (made by a reconcile
-     * whose status write was lost) when the monitor owns it, and a namesake's otherwise, which stops the reconcile.
+     * Drops what this reconciler keeps for monitors no longer there (no finalizer tells of a deletion): their open
+     * windows, their reading of the profile collector, their gauges. A monitor made again under the same name has
+     * another uid and starts afresh.
      */
-    private String create(DriftMonitor monitor, BreachTrigger.Order order, String parentVersion) {
-        TrainingJob job = RetrainJob.of(monitor, order.number(), parentVersion, order.reason());
+    private void forgetDeleted(Context<DriftMonitor> context) {
+        Set<String> live = context.getPrimaryCache().list().map(m -> m.getMetadata().getUid())
+                .collect(Collectors.toSet());
+        windows.keySet().removeIf(uid -> {
+            if (live.contains(uid)) {
+                return false;
+            }
+            collector.release(consumer(uid));
+            return true;
+        });
+        driftMetrics.retain(live);
+    }
+
+    /**
+     * Creates the retraining TrainingJob status orders; one of that name already there is this order's (made before
+     * an operator restart, or not yet in the cache) when the monitor owns it, and a namesake's otherwise, which stops
+     * the reconcile until it is gone.
+     */
+    private void create(DriftMonitor monitor, RetrainRecord order) {
+        TrainingJob job = RetrainJob.of(monitor, RetrainJob.number(order.getTrainingJob()), order.getParentVersion(),
+                order.getReason());
         try {
             client.resource(job).create();
             driftMetrics.retrained(monitor);
@@ -239,10 +279,9 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
             TrainingJob existing = client.resource(job).get();
             if (existing == null || !OwnedChildren.ownedBy(monitor, existing)) {
                 throw new IllegalStateException("TrainingJob " + job.getMetadata().getName()
-                        + " exists and is not this DriftMonitor's; retrying");
+                        + " exists and is not this DriftMonitor's; retrying once it is gone");
             }
         }
-        return job.getMetadata().getName();
     }
 
     private static BreachTrigger.RetrainJob retrainJob(TrainingJob job) {
@@ -252,28 +291,36 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                 Optional.ofNullable(job.getStatus()).map(s -> s.getModelVersion()).orElse(null));
     }
 
-    private UpdateControl<DriftMonitor> blocked(DriftMonitor monitor, List<BreachTrigger.RetrainJob> jobs,
-            DriftMonitorStatusDerivation.Blocked why) {
+    private UpdateControl<DriftMonitor> blocked(DriftMonitor monitor, Context<DriftMonitor> context,
+            AtomicBoolean written, List<BreachTrigger.RetrainJob> jobs, DriftMonitorStatusDerivation.Blocked why) {
         DriftMonitorStatus previous = monitor.getStatus();
         BreachTrigger.Decision unchanged = new BreachTrigger.Decision(0, Optional.empty(), Optional.empty(),
                 Optional.empty());
         DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
                 new DriftMonitorStatusDerivation.Observation(Optional.of(why), Optional.empty(), -1, 0, unchanged,
                         Optional.empty(), null, jobs), Instant.now());
-        UpdateControl<DriftMonitor> control = write(monitor, previous, status);
-        if (control.isPatchStatus()) {
+        if (write(monitor, previous, status, context, written)) {
             events.record(monitor, previous, status);
         }
-        return control;
+        return UpdateControl.noUpdate();
     }
 
-    private UpdateControl<DriftMonitor> write(DriftMonitor monitor, DriftMonitorStatus previous,
-            DriftMonitorStatus status) {
+    /**
+     * Writes status now, when it changed, and caches the result: an order must be stored before its job is created,
+     * and the next reconcile must decide from this one's status.
+     */
+    private boolean write(DriftMonitor monitor, DriftMonitorStatus previous, DriftMonitorStatus status,
+            Context<DriftMonitor> context, AtomicBoolean written) {
         if (!StatusWrites.changed(client, previous, status)) {
-            return UpdateControl.noUpdate();
+            return false;
         }
-        monitor.setStatus(status);
-        return UpdateControl.patchStatus(monitor);
+        DriftMonitor fresh = new DriftMonitor();
+        fresh.setMetadata(new ObjectMetaBuilder().withName(monitor.getMetadata().getName())
+                .withNamespace(monitor.getMetadata().getNamespace()).build());
+        fresh.setStatus(status);
+        PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(monitor, fresh, context);
+        written.set(true);
+        return true;
     }
 
     /**
@@ -281,7 +328,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
      * {@code alert.events}, on the InferenceService) and resolved; a retrain started.
      */
     private void announce(DriftMonitor monitor, InferenceService service, DriftMonitorStatus previous,
-            DriftMonitorStatus status, Optional<String> created) {
+            DriftMonitorStatus status, Optional<String> ordered) {
         events.record(monitor, previous, status);
         boolean was = drifted(previous);
         boolean is = drifted(status);
@@ -295,7 +342,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
         } else if (was && !is) {
             events.emit(monitor, "Normal", "DriftResolved", message);
         }
-        created.ifPresent(name -> events.emit(monitor, "Normal", "RetrainStarted", "TrainingJob " + name
+        ordered.ifPresent(name -> events.emit(monitor, "Normal", "RetrainStarted", "TrainingJob " + name
                 + " retrains " + status.getLastRetrain().getParentVersion() + ": "
                 + status.getLastRetrain().getReason()));
     }

@@ -12,6 +12,7 @@ import io.mlcycle.api.v1alpha1.DriftMonitorPhase;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
 import io.mlcycle.api.v1alpha1.RetrainRecord;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
+import io.mlcycle.operator.desired.RetrainJob;
 import io.mlcycle.operator.drift.BreachTrigger;
 
 /**
@@ -33,11 +34,11 @@ public final class DriftMonitorStatusDerivation {
     /**
      * What one reconcile saw and decided: a blocker, or the window's evaluation (empty when none was judged), how far
      * a window still collecting has got ({@code collected} of {@code needed} samples, -1 when no window is open), the
-     * decision, the retrain created now (its name), the version being served (whose reference is the baseline, and
-     * which a retrain retrains), and the monitor's retraining jobs.
+     * decision, the retrain ordered now (its job's name: recorded here before the job is created), the version being
+     * served (whose reference is the baseline, and which a retrain retrains), and the monitor's retraining jobs.
      */
     public record Observation(Optional<Blocked> blocked, Optional<DriftEvaluation> evaluation, long collected,
-            long needed, BreachTrigger.Decision decision, Optional<String> created, String servedVersion,
+            long needed, BreachTrigger.Decision decision, Optional<String> ordered, String servedVersion,
             List<BreachTrigger.RetrainJob> jobs) {
     }
 
@@ -50,7 +51,7 @@ public final class DriftMonitorStatusDerivation {
         status.setLastEvaluation(seen.evaluation().orElse(previous.getLastEvaluation()));
         status.setLastRetrain(lastRetrain(previous.getLastRetrain(), seen, now));
         long running = seen.jobs().stream().filter(j -> j.phase() != TrainingJobPhase.Succeeded
-                && j.phase() != TrainingJobPhase.Failed).count() + (seen.created().isPresent() ? 1 : 0);
+                && j.phase() != TrainingJobPhase.Failed).count() + (BreachTrigger.ordered(status, seen.jobs()) ? 1 : 0);
         status.setActiveRetrains((int) running);
 
         if (seen.blocked().isPresent()) {
@@ -94,24 +95,25 @@ public final class DriftMonitorStatusDerivation {
         return status;
     }
 
-    /** The retrain created now, else the last one recorded (or, its record lost, the newest job) as it now stands. */
+    /**
+     * The retrain ordered now, else the last one recorded as its job now stands (its phase stays unset until the job
+     * is seen), or a newer job of the monitor's than the recorded one (made by hand with the labels, or by an
+     * operator version that wrote the record after the job).
+     */
     private static RetrainRecord lastRetrain(RetrainRecord previous, Observation seen, Instant now) {
-        if (seen.created().isPresent()) {
+        if (seen.ordered().isPresent()) {
             RetrainRecord record = new RetrainRecord();
-            record.setTrainingJob(seen.created().get());
+            record.setTrainingJob(seen.ordered().get());
             record.setTime(now.toString());
             record.setReason(seen.decision().retrain().map(BreachTrigger.Order::reason).orElse(null));
             record.setDriftedSince(seen.decision().driftedSince().map(Instant::toString).orElse(null));
             record.setParentVersion(seen.servedVersion());
-            record.setTrainingPhase(TrainingJobPhase.Pending);
             return record;
         }
         Optional<BreachTrigger.RetrainJob> newest = seen.jobs().stream()
                 .max(Comparator.comparing(BreachTrigger.RetrainJob::created));
-        if (newest.isPresent() && (previous == null || !newest.get().name().equals(previous.getTrainingJob())
-                && newest.get().number() > seen.jobs().stream().filter(j -> j.name().equals(previous.getTrainingJob()))
-                .mapToInt(BreachTrigger.RetrainJob::number).findFirst().orElse(0))) {
-            // A job this monitor made whose record was lost (the operator stopped between creating it and writing).
+        if (newest.isPresent() && (previous == null
+                || newest.get().number() > RetrainJob.number(previous.getTrainingJob()))) {
             RetrainRecord record = new RetrainRecord();
             record.setTrainingJob(newest.get().name());
             record.setTime(newest.get().created().toString());

@@ -68,7 +68,7 @@ class BreachTriggerTest {
 
         BreachTrigger.Decision next(Optional<WindowEvaluation.Verdict> verdict, String served) {
             BreachTrigger.Decision decision = BreachTrigger.decide(monitor.getSpec(), status, verdict, served, jobs,
-                    now);
+                    0, now);
             DriftMonitorStatus written = new DriftMonitorStatus();
             written.setConsecutiveBreaches(decision.breaches());
             written.setDriftedSince(decision.driftedSince().map(Instant::toString).orElse(null));
@@ -83,6 +83,7 @@ class BreachTriggerTest {
                 record.setTrainingJob("churn-retrain-" + order.number());
                 record.setTime(now.toString());
                 record.setDriftedSince(written.getDriftedSince());
+                record.setTrainingPhase(TrainingJobPhase.Pending);
                 written.setLastRetrain(record);
             });
             status = written;
@@ -137,6 +138,24 @@ class BreachTriggerTest {
                 run.now.minus(WINDOW).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), TrainingJobPhase.Running,
                 null));
         assertThat(run.next(true).retrain()).isEmpty();
+    }
+
+    @Test
+    void anOrderStoredBeforeItsJobIsStillOrderedAfterARestartAndCountsAsRunning() {
+        Run run = new Run(RETRAINS);
+        run.next(true);
+        run.next(true);
+        run.status.getLastRetrain().setTrainingPhase(null);
+        assertThat(BreachTrigger.ordered(run.status, List.of())).as("stored, job not created yet").isTrue();
+        assertThat(run.next(true).retrain()).as("the breach has its order").isEmpty();
+        assertThat(BreachTrigger.ordered(run.status, List.of(new BreachTrigger.RetrainJob("churn-retrain-1", 1,
+                run.now, TrainingJobPhase.Pending, null)))).as("its job seen").isFalse();
+        run.now = run.now.plus(Duration.ofHours(1));
+        run.next(false);
+        run.next(true);
+        BreachTrigger.Decision next = run.next(true);
+        assertThat(next.retrain()).as("a new breach waits while the ordered job may still come").isEmpty();
+        assertThat(next.held()).get().asString().contains("still running");
     }
 
     @Test

@@ -102,6 +102,7 @@ class DriftMonitorStatusDerivationTest {
         assertThat(started.getLastRetrain().getTrainingJob()).isEqualTo("churn-retrain-1");
         assertThat(started.getLastRetrain().getParentVersion()).isEqualTo("churn-1");
         assertThat(started.getLastRetrain().getDriftedSince()).isEqualTo(since.toString());
+        assertThat(started.getLastRetrain().getTrainingPhase()).as("ordered, its job not seen yet").isNull();
 
         monitor.setStatus(started);
         BreachTrigger.Decision still = new BreachTrigger.Decision(3, Optional.of(since), Optional.empty(),
