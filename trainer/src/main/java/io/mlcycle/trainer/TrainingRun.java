@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlcycle.runtime.artifact.Sha256;
 import io.mlcycle.runtime.engine.ModelManifest;
+import io.mlcycle.trainer.champion.ChampionScore;
 import io.mlcycle.trainer.data.CsvTable;
 import io.mlcycle.trainer.data.DatasetEncoder;
 import io.mlcycle.trainer.data.DatasetFetcher;
@@ -36,6 +37,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +45,8 @@ import java.util.stream.Stream;
 /**
  * One training, start to end: settings and hyperparameters checked, output location parsed, dataset fetched and
  * verified, parsed, encoded and split, the model trained and evaluated on the validation rows, the reference profile
- * taken from the training rows, and the four output files written ({@code mlcycle-result.json} last, so its presence
+ * taken from the training rows, the champion (the version a retrain replaces) scored on the same validation rows when
+ * one is named, and the four output files written ({@code mlcycle-result.json} last, so its presence
  * means the others are complete).
  */
 public final class TrainingRun {
@@ -111,6 +114,16 @@ public final class TrainingRun {
                     ? ValidationMetrics.classification(model.validationOutputs(), validation.classLabels())
                     : ValidationMetrics.regression(model.validationOutputs(), validation.labels());
             log("validation metrics: %s (headline %s)", metrics.values(), metrics.headline());
+            Optional<String> champion = ChampionScore.uri(env);
+            if (champion.isPresent()) {
+                ChampionScore.Outcome scored = new ChampionScore(fetcher, JSON).score(champion.get(),
+                        Optional.ofNullable(env.get(ChampionScore.SHA256)).filter(v -> !v.isBlank()),
+                        all.features(), validation, work);
+                log("%s", scored.note());
+                if (scored.metrics().isPresent()) {
+                    metrics = ChampionScore.beside(metrics, scored.metrics().get());
+                }
+            }
 
             ReferenceProfile profile = ReferenceProfileBuilder.of(training);
             ObjectNode manifest = ManifestJson.of(model, all.features(),

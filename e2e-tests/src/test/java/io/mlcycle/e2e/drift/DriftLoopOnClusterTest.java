@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,8 +36,10 @@ import io.mlcycle.api.v1alpha1.Approval;
 import io.mlcycle.api.v1alpha1.ConditionStatus;
 import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
+import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
+import io.mlcycle.api.v1alpha1.RolloutOutcome;
 import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
@@ -50,9 +53,9 @@ import io.mlcycle.e2e.support.TestCluster;
  * DriftMonitor with Evidently's default tests sees windows of traffic like its training data and calls none of them
  * drift; the traffic shifts, the monitor declares drift after its consecutive windows and starts one retraining
  * TrainingJob on the changed world's data, which registers a version whose lineage names its parent and the job; an
- * operator SIGKILLed meanwhile makes no second job; the new version, approved with kubectl (the Manual policy), is
- * served, and the monitor, now judging against its reference, sees no drift in the same shifted traffic. No request
- * fails along the way.
+ * operator SIGKILLed meanwhile makes no second job; the gate approves the new version (it beat the served one on the
+ * new data), the canary promotes it, and the monitor, now judging against its reference, sees no drift in the same
+ * shifted traffic. No request fails along the way. A retrain worse than the served version stays Pending.
  */
 class DriftLoopOnClusterTest {
 
@@ -71,8 +74,8 @@ class DriftLoopOnClusterTest {
         CLUSTER.deleteNamespace(namespace);
     }
 
-    @Test
-    void shiftedTrafficIsDetectedRetrainedOnceAndTheRetrainedVersionSeesNoDrift() throws Exception {
+    /** Serves churn-1 as {@code shop} with {@code rollout}, and watches it with a monitor retraining on shifted data. */
+    private String serveAndWatch(String rollout, String approval, String hyperparameters) throws Exception {
         s3.copyKeysTo(namespace);
         Path csv = Files.createTempFile("churn-shifted", ".csv");
         Files.writeString(csv, ChurnDataset.csv(600, 11, ChurnDataset.SHIFTED));
@@ -86,7 +89,7 @@ class DriftLoopOnClusterTest {
                 spec:
                   model: {name: churn, track: latest}
                   resources: {cpu: 200m, memory: 768Mi}
-                """);
+                """ + rollout);
         served.awaitService("shop", s -> ready(s, "True"));
         DriftMonitor monitor = CLUSTER.client().getKubernetesSerialization().unmarshal("""
                 apiVersion: mlcycle.io/v1alpha1
@@ -99,6 +102,7 @@ class DriftLoopOnClusterTest {
                   action:
                     retrain:
                       cooldown: 1h
+                      approval: %s
                       template:
                         labels: {team: growth}
                         spec:
@@ -106,16 +110,48 @@ class DriftLoopOnClusterTest {
                           dataset: {uri: "%s"}
                           output: {uri: "s3://mlcycle/%s/models"}
                           trainer:
-                            builtin: {algorithm: xgboost, target: churned, hyperparameters: {rounds: "20", max_depth: "3"}}
-                """.formatted(shiftedData, namespace), DriftMonitor.class);
+                            builtin: {algorithm: xgboost, target: churned, hyperparameters: %s}
+                """.formatted(approval, shiftedData, namespace, hyperparameters), DriftMonitor.class);
         monitor.getMetadata().setNamespace(namespace);
         CLUSTER.client().resource(monitor).create();
-
-        String url = "http://" + CLUSTER.client().services().inNamespace(namespace).withName("shop").get().getSpec()
+        return "http://" + CLUSTER.client().services().inNamespace(namespace).withName("shop").get().getSpec()
                 .getClusterIP() + "/v2/models/shop/infer";
+    }
+
+    /** Shifts the load and waits for the monitor to declare drift and order its retrain. */
+    private DriftMonitorStatus shiftUntilRetrained(CheckedLoad load) {
+        load.shift();
+        DriftMonitorStatus declared = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(this::status, s -> s.getLastRetrain() != null);
+        assertThat(drifted(declared)).isTrue();
+        assertThat(declared.getConsecutiveBreaches()).isGreaterThanOrEqualTo(2);
+        assertThat(declared.getLastEvaluation().getDriftShare()).isGreaterThanOrEqualTo(0.5);
+        assertThat(declared.getLastRetrain().getTrainingJob()).isEqualTo("shop-retrain-1");
+        assertThat(declared.getLastRetrain().getParentVersion()).isEqualTo("churn-1");
+        assertThat(declared.getLastRetrain().getReason()).contains("tenure");
+        return declared;
+    }
+
+    private TrainingJob awaitTrained(String name) {
+        TrainingJob done = await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> CLUSTER.client().resources(TrainingJob.class).inNamespace(namespace).withName(name)
+                        .get(), tj -> tj != null && tj.getStatus() != null
+                        && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
+                        || tj.getStatus().getPhase() == TrainingJobPhase.Failed));
+        assertThat(done.getStatus().getPhase()).as("retraining").isEqualTo(TrainingJobPhase.Succeeded);
+        return done;
+    }
+
+    @Test
+    void driftIsRetrainedOnceApprovedByTheGateRolledOutAndTheReferenceMovesWithoutAFailedRequest() throws Exception {
+        String url = serveAndWatch("""
+                  rollout:
+                    steps: [{weight: 50, pause: 10s}]
+                    analysis: {interval: 5s, minRequests: 10, maxErrorRate: 0.05, maxPredictionShift: 0.2}
+                """, "{policy: Auto}", "{rounds: \"20\", max_depth: \"3\"}");
         try (CheckedLoad load = new CheckedLoad(url)) {
             // Traffic like the training data: every window judged is recorded, and none drifted.
-            Map<String, DriftMonitorStatus> quiet = new java.util.TreeMap<>();
+            Map<String, DriftMonitorStatus> quiet = new TreeMap<>();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 DriftMonitorStatus status = status();
                 if (status != null && status.getLastEvaluation() != null) {
@@ -127,23 +163,15 @@ class DriftLoopOnClusterTest {
                 assertThat(status.getLastEvaluation().getFeatures()).as("all four features tested").hasSize(4);
                 assertThat(status.getLastEvaluation().getSamples()).isGreaterThanOrEqualTo(300);
                 assertThat(status.getLastEvaluation().getPods()).isEqualTo(1);
+                assertThat(status.getLastEvaluation().getModelVersion()).isEqualTo("churn-1");
                 assertThat(status.getConsecutiveBreaches()).as("in-distribution traffic: "
                         + status.getLastEvaluation().getFeatures()).isLessThan(2);
                 assertThat(drifted(status)).isFalse();
             });
             assertThat(retrains()).as("no retrain without drift").isEmpty();
-            assertThat(status().getLastEvaluation().getModelVersion()).isEqualTo("churn-1");
 
             // The world changes: drift within the trigger's windows, and one retrain.
-            load.shift();
-            DriftMonitorStatus declared = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                    .until(this::status, s -> s.getLastRetrain() != null);
-            assertThat(drifted(declared)).isTrue();
-            assertThat(declared.getConsecutiveBreaches()).isGreaterThanOrEqualTo(2);
-            assertThat(declared.getLastEvaluation().getDriftShare()).isGreaterThanOrEqualTo(0.5);
-            assertThat(declared.getLastRetrain().getTrainingJob()).isEqualTo("shop-retrain-1");
-            assertThat(declared.getLastRetrain().getParentVersion()).isEqualTo("churn-1");
-            assertThat(declared.getLastRetrain().getReason()).contains("tenure");
+            shiftUntilRetrained(load);
             TrainingJob job = CLUSTER.client().resources(TrainingJob.class).inNamespace(namespace)
                     .withName("shop-retrain-1").get();
             assertThat(job.getMetadata().getLabels()).containsEntry("team", "growth")
@@ -160,46 +188,40 @@ class DriftLoopOnClusterTest {
                 String now = operatorPod();
                 return !now.isEmpty() && !now.equals(operatorPod);
             });
-            TrainingJob done = await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> CLUSTER.client().resources(TrainingJob.class).inNamespace(namespace)
-                            .withName("shop-retrain-1").get(), tj -> tj.getStatus() != null
-                            && (tj.getStatus().getPhase() == TrainingJobPhase.Succeeded
-                            || tj.getStatus().getPhase() == TrainingJobPhase.Failed));
-            assertThat(done.getStatus().getPhase()).as("retraining").isEqualTo(TrainingJobPhase.Succeeded);
-            String retrained = done.getStatus().getModelVersion();
+            String retrained = awaitTrained("shop-retrain-1").getStatus().getModelVersion();
             ModelVersion version = CLUSTER.client().resources(ModelVersion.class).inNamespace(namespace)
                     .withName(retrained).get();
             assertThat(version.getSpec().getLineage().getParentVersion()).isEqualTo("churn-1");
             assertThat(version.getSpec().getLineage().getTrainingJob()).isEqualTo("shop-retrain-1");
+            assertThat(version.getSpec().getMetrics()).containsKeys("auc", "champion_auc");
+            assertThat(version.getSpec().getMetrics().get("auc")).as("the challenger beat the champion on the new data")
+                    .isGreaterThan(version.getSpec().getMetrics().get("champion_auc"));
+            assertThat(version.getSpec().getApproval()).as("approved by the gate").isEqualTo(Approval.Approved);
+
+            // The gate's version rolls out through the canary and is promoted; the retrain's record follows it.
+            InferenceService promoted = served.awaitService("shop", Duration.ofMinutes(5), s -> s.getStatus()
+                    .getStable() != null && retrained.equals(s.getStatus().getStable().getModelVersion())
+                    && s.getStatus().getCanary() == null);
+            assertThat(promoted.getStatus().getLastRollout().getOutcome()).isEqualTo(RolloutOutcome.Promoted);
             DriftMonitorStatus recorded = await().atMost(Duration.ofSeconds(30)).until(this::status,
-                    s -> retrained.equals(s.getLastRetrain().getModelVersion()));
+                    s -> "Promoted".equals(s.getLastRetrain().getRollout()));
+            assertThat(recorded.getLastRetrain().getModelVersion()).isEqualTo(retrained);
             assertThat(recorded.getLastRetrain().getTrainingPhase()).isEqualTo(TrainingJobPhase.Succeeded);
-            // Drifted windows go on (the served version is still churn-1): the breach already has its retrain.
-            Set<String> stillDrifted = new HashSet<>();
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                DriftMonitorStatus status = status();
-                assertThat(drifted(status)).isTrue();
-                stillDrifted.add(status.getLastEvaluation().getTime());
-                assertThat(stillDrifted).hasSizeGreaterThanOrEqualTo(3);
-            });
-            assertThat(retrains()).as("one breach, one retrain, across an operator restart")
+            assertThat(retrains()).as("one breach, one retrain, across an operator restart and the rollout")
                     .containsExactly("shop-retrain-1");
 
-            // A person approves (the Manual policy): it is served, and the shifted traffic is its own world.
-            served.awaitVersion(retrained, ModelVersionPhase.Ready);
-            CLUSTER.kubectl().run("patch", "modelversion", retrained, "-n", namespace, "--type=merge", "-p",
-                    "{\"spec\":{\"approval\":\"Approved\"}}").assertSuccess();
-            served.awaitService("shop", s -> s.getStatus().getStable() != null
-                    && retrained.equals(s.getStatus().getStable().getModelVersion()) && s.getStatus().getCanary() == null);
-            Set<String> againstNew = new HashSet<>();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            // The shifted traffic is the new version's own world: no drift against its reference.
+            Map<String, DriftMonitorStatus> againstNew = new TreeMap<>();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 DriftMonitorStatus status = status();
-                assertThat(status.getLastEvaluation().getModelVersion()).isEqualTo(retrained);
-                assertThat(drifted(status)).as("shifted traffic against the retrained reference: "
-                        + status.getLastEvaluation().getFeatures()).isFalse();
-                againstNew.add(status.getLastEvaluation().getTime());
-                assertThat(againstNew).hasSizeGreaterThanOrEqualTo(3);
+                if (status.getLastEvaluation() != null && retrained.equals(status.getLastEvaluation()
+                        .getModelVersion())) {
+                    againstNew.put(status.getLastEvaluation().getTime(), status);
+                }
+                return againstNew.size() >= 3;
             });
+            againstNew.values().forEach(status -> assertThat(drifted(status)).as("shifted traffic against the "
+                    + "retrained reference: " + status.getLastEvaluation().getFeatures()).isFalse());
             load.close();
             assertThat(load.answered()).as("requests answered").isGreaterThan(100);
             assertThat(load.failures).as("failed requests over the whole loop").isEmpty();
@@ -209,6 +231,42 @@ class DriftLoopOnClusterTest {
                 .stream().filter(e -> "DriftMonitor".equals(e.getInvolvedObject().getKind()))
                 .map(e -> e.getReason() + " " + e.getMessage()).toList());
         assertThat(events).contains("DriftDetected", "RetrainStarted", "DriftResolved");
+    }
+
+    @Test
+    void aRetrainWorseThanTheServedVersionStaysPendingWithItsFiguresAndNothingRollsOut() throws Exception {
+        // One boosting round of depth 1: a stump, well below the served model on the new data.
+        String url = serveAndWatch("", "{policy: Auto}", "{rounds: \"1\", max_depth: \"1\"}");
+        try (CheckedLoad load = new CheckedLoad(url)) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> status() != null && status().getLastEvaluation() != null);
+            shiftUntilRetrained(load);
+            String retrained = awaitTrained("shop-retrain-1").getStatus().getModelVersion();
+            ModelVersion version = await().atMost(Duration.ofMinutes(2)).until(() -> CLUSTER.client()
+                    .resources(ModelVersion.class).inNamespace(namespace).withName(retrained).get(),
+                    v -> v.getStatus() != null && v.getStatus().getConditions().stream()
+                            .anyMatch(c -> "ChampionGate".equals(c.getType())));
+            assertThat(version.getSpec().getApproval()).isEqualTo(Approval.Pending);
+            StatusCondition gate = version.getStatus().getConditions().stream()
+                    .filter(c -> "ChampionGate".equals(c.getType())).findFirst().orElseThrow();
+            assertThat(gate.getStatus()).isEqualTo(ConditionStatus.False);
+            assertThat(gate.getReason()).isEqualTo("ChallengerNotBetter");
+            assertThat(gate.getMessage()).contains("auc", "champion's", "worse");
+            served.awaitVersion(retrained, ModelVersionPhase.Ready);
+            // Ready, registered and Pending: for several windows the service keeps churn-1 and starts no canary.
+            Set<String> windows = new HashSet<>();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                InferenceService service = served.get("shop");
+                assertThat(service.getStatus().getStable().getModelVersion()).isEqualTo("churn-1");
+                assertThat(service.getStatus().getCanary()).isNull();
+                windows.add(status().getLastEvaluation().getTime());
+                assertThat(windows).hasSizeGreaterThanOrEqualTo(3);
+            });
+            assertThat(served.get("shop").getStatus().getStable().getModelVersion()).isEqualTo("churn-1");
+            assertThat(status().getLastRetrain().getRollout()).isNull();
+            assertThat(retrains()).containsExactly("shop-retrain-1");
+            load.close();
+            assertThat(load.failures).isEmpty();
+        }
     }
 
     private DriftMonitorStatus status() {

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.mlcycle.api.v1alpha1.ArtifactSpec;
 import io.mlcycle.api.v1alpha1.DriftMonitor;
+import io.mlcycle.api.v1alpha1.RetrainApproval;
+import io.mlcycle.api.v1alpha1.RetrainApprovalPolicy;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobTemplate;
 
@@ -14,7 +17,8 @@ import io.mlcycle.api.v1alpha1.TrainingJobTemplate;
  * The retraining TrainingJob a DriftMonitor creates from {@code action.retrain.template}: named
  * {@code <monitor>-retrain-<n>} (so a repeat of the same create is refused as a duplicate instead of making a second
  * job), owned by the monitor, labelled with it and its number, and annotated with the version it retrains (the
- * parent in the registered version's lineage) and the drift that caused it.
+ * parent in the registered version's lineage, and the champion the trainer scores), the approval policy and its gate
+ * ({@link ChampionGate}) and the drift that caused it.
  */
 public final class RetrainJob {
 
@@ -34,8 +38,12 @@ public final class RetrainJob {
         return LabelValues.shorten(monitor.getMetadata().getName(), MONITOR_PART) + "-retrain-" + number;
     }
 
-    /** Retrain number {@code number} of {@code monitor}, retraining {@code parentVersion} because of {@code reason}. */
-    public static TrainingJob of(DriftMonitor monitor, int number, String parentVersion, String reason) {
+    /**
+     * Retrain number {@code number} of {@code monitor}, retraining {@code parentVersion} (whose artifact, when known,
+     * the trainer scores beside the new model for the approval gate) because of {@code reason}.
+     */
+    public static TrainingJob of(DriftMonitor monitor, int number, String parentVersion, Optional<ArtifactSpec> parent,
+            String reason) {
         TrainingJobTemplate template = monitor.getSpec().getAction().getRetrain().getTemplate();
         Map<String, String> labels = new LinkedHashMap<>(Optional.ofNullable(template.getLabels()).orElse(Map.of()));
         labels.putAll(Labels.of("retrain", MONITOR, monitor.getMetadata().getName(), NUMBER,
@@ -47,6 +55,21 @@ public final class RetrainJob {
         if (parentVersion != null) {
             annotations.put(RegisteredVersion.PARENT_VERSION, parentVersion);
         }
+        parent.ifPresent(artifact -> {
+            annotations.put(ChampionGate.CHAMPION_ARTIFACT, artifact.getUri());
+            if (artifact.getSha256() != null) {
+                annotations.put(ChampionGate.CHAMPION_SHA256, artifact.getSha256());
+            }
+        });
+        RetrainApproval approval = Optional.ofNullable(monitor.getSpec().getAction().getRetrain().getApproval())
+                .orElseGet(RetrainApproval::new);
+        annotations.put(ChampionGate.POLICY, String.valueOf(Optional.ofNullable(approval.getPolicy())
+                .orElse(RetrainApprovalPolicy.Manual)));
+        if (approval.getMetric() != null) {
+            annotations.put(ChampionGate.METRIC, approval.getMetric());
+        }
+        annotations.put(ChampionGate.MIN_IMPROVEMENT, String.valueOf(Optional.ofNullable(approval.getMinImprovement())
+                .orElse(0.0)));
         TrainingJob job = new TrainingJob();
         job.setMetadata(new ObjectMetaBuilder().withName(name(monitor, number))
                 .withNamespace(monitor.getMetadata().getNamespace()).withLabels(labels).withAnnotations(annotations)

@@ -209,6 +209,14 @@ public final class TrainerWorkload {
         env.add(literal("MLCYCLE_DATASET_FORMAT", String.valueOf(spec.getDataset().getFormat())));
         env.add(literal("MLCYCLE_OUTPUT_URI", outputUri(tj)));
         env.add(literal("HOME", "/tmp"));
+        Map<String, String> annotations = Optional.ofNullable(tj.getMetadata().getAnnotations()).orElse(Map.of());
+        if (annotations.containsKey(ChampionGate.CHAMPION_ARTIFACT)) {
+            // A retrain: the trainer scores the version it replaces on the same validation rows (the approval gate).
+            env.add(literal("MLCYCLE_CHAMPION_URI", annotations.get(ChampionGate.CHAMPION_ARTIFACT)));
+            if (annotations.containsKey(ChampionGate.CHAMPION_SHA256)) {
+                env.add(literal("MLCYCLE_CHAMPION_SHA256", annotations.get(ChampionGate.CHAMPION_SHA256)));
+            }
+        }
         BuiltinTrainerSpec builtin = spec.getTrainer().getBuiltin();
         if (builtin != null) {
             env.add(literal("MLCYCLE_ALGORITHM", String.valueOf(builtin.getAlgorithm())));

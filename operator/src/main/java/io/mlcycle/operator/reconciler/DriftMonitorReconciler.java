@@ -32,11 +32,13 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlcycle.api.v1alpha1.AlertSpec;
+import io.mlcycle.api.v1alpha1.ArtifactSpec;
 import io.mlcycle.api.v1alpha1.DriftActionSpec;
 import io.mlcycle.api.v1alpha1.DriftEvaluation;
 import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
 import io.mlcycle.api.v1alpha1.InferenceService;
+import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.RetrainRecord;
 import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.api.v1alpha1.TrainingJob;
@@ -193,7 +195,8 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
         DriftMonitorStatus previous = monitor.getStatus();
         DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
                 new DriftMonitorStatusDerivation.Observation(Optional.empty(), evaluation, window.inputs.rows(),
-                        needed, decision, ordered, stable.get(), jobs), now);
+                        needed, decision, ordered, stable.get(), jobs,
+                        Optional.ofNullable(service.get().getStatus())), now);
         evaluation.ifPresent(e -> driftMetrics.evaluated(monitor, e));
         driftMetrics.drifted(monitor, decision.drifted());
         boolean changed = write(monitor, previous, status, context, written);
@@ -267,8 +270,11 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
      * the reconcile until it is gone.
      */
     private void create(DriftMonitor monitor, RetrainRecord order) {
+        Optional<ArtifactSpec> parent = Optional.ofNullable(order.getParentVersion()).map(name -> client
+                .resources(ModelVersion.class).inNamespace(monitor.getMetadata().getNamespace()).withName(name).get())
+                .map(v -> v.getSpec().getArtifact());
         TrainingJob job = RetrainJob.of(monitor, RetrainJob.number(order.getTrainingJob()), order.getParentVersion(),
-                order.getReason());
+                parent, order.getReason());
         try {
             client.resource(job).create();
             driftMetrics.retrained(monitor);
@@ -298,7 +304,7 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                 Optional.empty());
         DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,
                 new DriftMonitorStatusDerivation.Observation(Optional.of(why), Optional.empty(), -1, 0, unchanged,
-                        Optional.empty(), null, jobs), Instant.now());
+                        Optional.empty(), null, jobs, Optional.empty()), Instant.now());
         if (write(monitor, previous, status, context, written)) {
             events.record(monitor, previous, status);
         }

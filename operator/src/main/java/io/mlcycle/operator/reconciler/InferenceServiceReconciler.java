@@ -54,6 +54,7 @@ import io.mlcycle.api.v1alpha1.TrafficProvider;
 import io.mlcycle.api.v1alpha1.VariantStatus;
 import io.mlcycle.operator.config.OperatorConfig;
 import io.mlcycle.operator.config.OperatorSettings;
+import io.mlcycle.operator.desired.ChampionGate;
 import io.mlcycle.operator.desired.Labels;
 import io.mlcycle.operator.desired.RevisionWorkload;
 import io.mlcycle.operator.desired.RouterWorkload;
@@ -191,7 +192,9 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
                 ? routes.mirrorUnavailable(gateway) : Optional.empty();
         CanaryRollout.Plan plan = CanaryRollout.plan(new CanaryRollout.Inputs(previous, choice.version(), byName, ready,
                 required, rollout, Optional.ofNullable(service.getMetadata().getGeneration()).orElse(0L),
-                actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, pods, canaryView, now),
+                actionValue.flatMap(RolloutAction::parse), analysis(service, previous, views, pods, canaryView,
+                        Optional.ofNullable(previous).map(InferenceServiceStatus::getCanary)
+                                .map(VariantStatus::getModelVersion).map(byName::get), now),
                 canaryView.flatMap(v -> PodTrouble.crashing(v.pods(), RevisionWorkload.CONTAINER))
                         .map(t -> t.reason() + ": " + t.message()),
                 mirrorUnavailable, now, config.drainDelay()));
@@ -263,7 +266,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
      * pods not yet read get a baseline, so the first interval of a step counts from about its start.
      */
     private Optional<AnalysisResult> analysis(InferenceService service, InferenceServiceStatus previous,
-            Map<String, RevisionView> views, List<Pod> pods, Optional<RevisionView> canary, Instant now) {
+            Map<String, RevisionView> views, List<Pod> pods, Optional<RevisionView> canary,
+            Optional<ModelVersion> canaryVersion, Instant now) {
         ResourceID id = ResourceID.fromResource(service);
         if (canary.isEmpty() || previous.getCanary().getSince() == null
                 || previous.getCanary().getPhase() == CanaryPhase.Starting) {
@@ -285,7 +289,20 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
             return Optional.empty();
         }
         return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(subject,
-                CanaryRollout.intervalStart(previous.getCanary()), now), judged, now));
+                CanaryRollout.intervalStart(previous.getCanary()), now), judged, now,
+                meantToDiffer(canaryVersion)));
+    }
+
+    /**
+     * Whether the canary's predictions are meant to differ from the stable version's: a DriftMonitor's retrain that
+     * the champion gate approved (it beat the served version on the data that drifted), whose prediction shift and
+     * agreement are then recorded but not held against it.
+     */
+    private static boolean meantToDiffer(Optional<ModelVersion> canary) {
+        return canary.filter(v -> v.getMetadata().getAnnotations() != null
+                && ChampionGate.AUTO.equals(v.getMetadata().getAnnotations().get(ChampionGate.POLICY))
+                && ChampionGate.judge(v.getMetadata().getAnnotations(), v.getSpec().getMetrics()).passed())
+                .isPresent();
     }
 
     /** The analysis reads of one InferenceService, one of the profile collector's consumers. */

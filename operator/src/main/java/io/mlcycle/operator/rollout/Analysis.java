@@ -23,6 +23,8 @@ public final class Analysis {
     public static final String LATENCY_P99 = "latencyP99";
     public static final String PREDICTION_SHIFT = "predictionShift";
     public static final String AGREEMENT = "agreement";
+    /** Said of a check recorded for a drift retrain but not held against it. */
+    static final String NOT_HELD = " (not held against a drift retrain that beat the served version)";
     /** How the router matches two predictions: the same class (argmax), or a single value within 0.01. */
     public static final String AGREEMENT_METHOD = "sameClassOrValue";
 
@@ -40,6 +42,17 @@ public final class Analysis {
     }
 
     public static AnalysisResult judge(AnalysisSpec spec, CanaryFigures figures, CanaryPhase phase, Instant now) {
+        return judge(spec, figures, phase, now, false);
+    }
+
+    /**
+     * As {@link #judge(AnalysisSpec, CanaryFigures, CanaryPhase, Instant)}; with {@code meantToDiffer} (a drift
+     * retrain that beat the served version on the new data: its predictions are meant to differ from the stable
+     * version's) the prediction shift and the agreement are recorded but never fail it or hold it back, while errors
+     * and latency are judged as for any canary.
+     */
+    public static AnalysisResult judge(AnalysisSpec spec, CanaryFigures figures, CanaryPhase phase, Instant now,
+            boolean meantToDiffer) {
         AnalysisResult result = new AnalysisResult();
         result.setTime(now.toString());
         result.setPhase(phase.name());
@@ -70,14 +83,24 @@ public final class Analysis {
             double limit = SpecDuration.parse(spec.getMaxLatencyP99(), null).toNanos() / 1e6;
             checks.add(check(LATENCY_P99, figures.latencyP99Ms(), limit, null));
         }
-        if (spec.getMaxPredictionShift() != null) {
+        if (spec.getMaxPredictionShift() != null && meantToDiffer) {
+            if (figures.predictionShift() != null) {
+                checks.add(new AnalysisCheck(PREDICTION_SHIFT, figures.predictionShift(), spec.getMaxPredictionShift(),
+                        figures.shiftMethod() + NOT_HELD, true));
+            }
+        } else if (spec.getMaxPredictionShift() != null) {
             if (figures.predictionShift() == null) {
                 return inconclusive(result, "no predictions of both versions to compare in the interval");
             }
             checks.add(check(PREDICTION_SHIFT, figures.predictionShift(), spec.getMaxPredictionShift(),
                     figures.shiftMethod()));
         }
-        if (agreement) {
+        if (agreement && meantToDiffer) {
+            if (result.getAgreement() != null) {
+                checks.add(new AnalysisCheck(AGREEMENT, result.getAgreement(), spec.getMinAgreement(),
+                        AGREEMENT_METHOD + NOT_HELD, true));
+            }
+        } else if (agreement) {
             if (result.getAgreement() == null) {
                 return inconclusive(result, "no mirrored answers compared by the router in the interval");
             }

@@ -10,7 +10,10 @@ import io.mlcycle.api.v1alpha1.DriftEvaluation;
 import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.DriftMonitorPhase;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
+import io.mlcycle.api.v1alpha1.InferenceServiceStatus;
 import io.mlcycle.api.v1alpha1.RetrainRecord;
+import io.mlcycle.api.v1alpha1.RolloutOutcome;
+import io.mlcycle.api.v1alpha1.RolloutRecord;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
 import io.mlcycle.operator.desired.RetrainJob;
 import io.mlcycle.operator.drift.BreachTrigger;
@@ -35,11 +38,12 @@ public final class DriftMonitorStatusDerivation {
      * What one reconcile saw and decided: a blocker, or the window's evaluation (empty when none was judged), how far
      * a window still collecting has got ({@code collected} of {@code needed} samples, -1 when no window is open), the
      * decision, the retrain ordered now (its job's name: recorded here before the job is created), the version being
-     * served (whose reference is the baseline, and which a retrain retrains), and the monitor's retraining jobs.
+     * served (whose reference is the baseline, and which a retrain retrains), the monitor's retraining jobs, and the
+     * InferenceService's status (where the retrained version's rollout stands).
      */
     public record Observation(Optional<Blocked> blocked, Optional<DriftEvaluation> evaluation, long collected,
             long needed, BreachTrigger.Decision decision, Optional<String> ordered, String servedVersion,
-            List<BreachTrigger.RetrainJob> jobs) {
+            List<BreachTrigger.RetrainJob> jobs, Optional<InferenceServiceStatus> serving) {
     }
 
     public static DriftMonitorStatus derive(DriftMonitor monitor, Observation seen, Instant now) {
@@ -50,6 +54,11 @@ public final class DriftMonitorStatusDerivation {
         ConditionSet conditions = new ConditionSet(previous.getConditions(), generation, now);
         status.setLastEvaluation(seen.evaluation().orElse(previous.getLastEvaluation()));
         status.setLastRetrain(lastRetrain(previous.getLastRetrain(), seen, now));
+        if (status.getLastRetrain() != null && status.getLastRetrain().getModelVersion() != null
+                && seen.serving().isPresent()) {
+            status.getLastRetrain().setRollout(rollout(status.getLastRetrain().getModelVersion(),
+                    seen.serving().get()));
+        }
         long running = seen.jobs().stream().filter(j -> j.phase() != TrainingJobPhase.Succeeded
                 && j.phase() != TrainingJobPhase.Failed).count() + (BreachTrigger.ordered(status, seen.jobs()) ? 1 : 0);
         status.setActiveRetrains((int) running);
@@ -132,6 +141,21 @@ public final class DriftMonitorStatusDerivation {
         return record;
     }
 
+    /** Where the rollout of {@code version} stands on the service: its last rollout's outcome, or in progress. */
+    static String rollout(String version, InferenceServiceStatus serving) {
+        RolloutRecord last = serving.getLastRollout();
+        if (serving.getCanary() != null && version.equals(serving.getCanary().getModelVersion())) {
+            return "InProgress";
+        }
+        if (last != null && version.equals(last.getModelVersion()) && last.getOutcome() != null) {
+            return last.getOutcome().name();
+        }
+        if (serving.getStable() != null && version.equals(serving.getStable().getModelVersion())) {
+            return RolloutOutcome.Promoted.name();
+        }
+        return null;
+    }
+
     private static RetrainRecord copy(RetrainRecord previous) {
         RetrainRecord record = new RetrainRecord();
         record.setTrainingJob(previous.getTrainingJob());
@@ -141,6 +165,7 @@ public final class DriftMonitorStatusDerivation {
         record.setParentVersion(previous.getParentVersion());
         record.setTrainingPhase(previous.getTrainingPhase());
         record.setModelVersion(previous.getModelVersion());
+        record.setRollout(previous.getRollout());
         return record;
     }
 

@@ -7,6 +7,7 @@ import io.mlcycle.api.v1alpha1.Approval;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
 import io.mlcycle.api.v1alpha1.ModelVersionStatus;
+import io.mlcycle.operator.desired.ChampionGate;
 import io.mlcycle.operator.desired.ValidationWorkload;
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +16,15 @@ import java.util.Optional;
 
 /**
  * A ModelVersion's status from its validation Job: Validating, then Ready (digest, size and time recorded) or Failed
- * with the runtime's reason; an {@code Approved} condition from spec.approval; the headline metric for kubectl.
+ * with the runtime's reason; an {@code Approved} condition from spec.approval; for a retrain with the Auto policy a
+ * {@code ChampionGate} condition with both figures; the headline metric for kubectl.
  * Validation concludes once per artifact (the artifact is immutable), so a concluded result outlives its Job.
  */
 public final class ModelVersionStatusDerivation {
 
     public static final String APPROVED = "Approved";
+    /** A retrain with the Auto policy: whether it beat the version it retrains (see {@link ChampionGate}). */
+    public static final String CHAMPION_GATE = "ChampionGate";
 
     /** The runtime's validate-mode exit codes (inference-runtime/README.md) as condition reasons. */
     static final Map<Integer, String> EXIT_REASONS = Map.of(
@@ -98,6 +102,12 @@ public final class ModelVersionStatusDerivation {
             case Pending -> conditions.set(APPROVED, false, "PendingApproval",
                     "spec.approval is Pending: set it to Approved for InferenceServices that track latest to serve it");
             case Rejected -> conditions.set(APPROVED, false, "Rejected", "spec.approval is Rejected: it is never served");
+        }
+        Map<String, String> annotations = Optional.ofNullable(version.getMetadata().getAnnotations()).orElse(Map.of());
+        if (ChampionGate.AUTO.equals(annotations.get(ChampionGate.POLICY))) {
+            ChampionGate.Verdict gate = ChampionGate.judge(annotations, version.getSpec().getMetrics());
+            conditions.set(CHAMPION_GATE, gate.passed(), gate.reason(), gate.message()
+                    + (gate.passed() ? "" : "; it stays Pending until a person decides"));
         }
         status.setConditions(conditions.build());
         return status;

@@ -49,6 +49,23 @@ class AnalysisTest {
     }
 
     @Test
+    void aDriftRetrainIsMeantToPredictOtherwiseSoItsShiftIsRecordedNotHeldAgainstIt() {
+        AnalysisResult result = Analysis.judge(ALL, new CanaryFigures(500, 0, 120.0, 0.42, "jensenShannon"),
+                CanaryPhase.Progressing, NOW, true);
+        assertThat(result.getOutcome()).isEqualTo(AnalysisOutcome.Passed);
+        assertThat(result.getChecks()).filteredOn(c -> c.getName().equals("predictionShift")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getValue()).isEqualTo(0.42);
+                    assertThat(c.getMethod()).contains("not held against a drift retrain");
+                });
+        assertThat(Analysis.judge(ALL, new CanaryFigures(500, 0, 120.0, null, null), CanaryPhase.Progressing, NOW,
+                true).getOutcome()).as("nor does it wait for the figure").isEqualTo(AnalysisOutcome.Passed);
+        assertThat(Analysis.judge(ALL, new CanaryFigures(500, 400, 120.0, 0.0, "jensenShannon"),
+                CanaryPhase.Progressing, NOW, true).getOutcome()).as("errors still count")
+                .isEqualTo(AnalysisOutcome.Failed);
+    }
+
+    @Test
     void tooFewRequestsOrAMissingFigureIsInconclusiveNeverAPass() {
         assertThat(Analysis.judge(ALL, new CanaryFigures(99, 0, 1.0, 0.0, "jensenShannon"), CanaryPhase.Mirroring, NOW)
                 .getMessage()).isEqualTo("waiting: 99 of the 100 mirrored requests needed in the interval");

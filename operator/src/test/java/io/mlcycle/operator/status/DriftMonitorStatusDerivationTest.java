@@ -15,6 +15,7 @@ import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.DriftMonitorPhase;
 import io.mlcycle.api.v1alpha1.DriftMonitorStatus;
 import io.mlcycle.api.v1alpha1.FeatureDriftResult;
+import io.mlcycle.api.v1alpha1.InferenceServiceStatus;
 import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
 import io.mlcycle.operator.drift.BreachTrigger;
@@ -49,7 +50,15 @@ class DriftMonitorStatusDerivationTest {
     private static DriftMonitorStatusDerivation.Observation watched(Optional<DriftEvaluation> evaluation,
             BreachTrigger.Decision decision, Optional<String> created, List<BreachTrigger.RetrainJob> jobs) {
         return new DriftMonitorStatusDerivation.Observation(Optional.empty(), evaluation, 120, 500, decision, created,
-                "churn-1", jobs);
+                "churn-1", jobs, Optional.of(serving()));
+    }
+
+    /** churn-2 promoted on the service. */
+    private static InferenceServiceStatus serving() {
+        return Serialization.unmarshal("""
+                stable: {modelVersion: churn-2, version: "2"}
+                lastRollout: {from: "1", to: "2", outcome: Promoted, modelVersion: churn-2}
+                """, InferenceServiceStatus.class);
     }
 
     private static StatusCondition condition(DriftMonitorStatus status, String type) {
@@ -62,7 +71,7 @@ class DriftMonitorStatusDerivationTest {
                 new DriftMonitorStatusDerivation.Observation(Optional.of(new DriftMonitorStatusDerivation.Blocked(
                         "InferenceServiceNotFound", "no InferenceService shop in ml", false)), Optional.empty(), -1, 0,
                         new BreachTrigger.Decision(0, Optional.empty(), Optional.empty(), Optional.empty()),
-                        Optional.empty(), null, List.of()), NOW);
+                        Optional.empty(), null, List.of(), Optional.empty()), NOW);
         assertThat(status.getPhase()).isEqualTo(DriftMonitorPhase.Pending);
         assertThat(status.getObservedGeneration()).isEqualTo(3);
         assertThat(condition(status, "Ready").getStatus()).isEqualTo(ConditionStatus.False);
@@ -114,6 +123,7 @@ class DriftMonitorStatusDerivationTest {
         assertThat(done.getActiveRetrains()).isZero();
         assertThat(done.getLastRetrain().getTrainingPhase()).isEqualTo(TrainingJobPhase.Succeeded);
         assertThat(done.getLastRetrain().getModelVersion()).isEqualTo("churn-2");
+        assertThat(done.getLastRetrain().getRollout()).isEqualTo("Promoted");
         assertThat(condition(done, "Drifted").getMessage()).as("the breach's reason stays").isEqualTo(
                 "1 of 1 features drifted");
         assertThat(condition(done, "Drifted").getLastTransitionTime()).isEqualTo(NOW.toString());

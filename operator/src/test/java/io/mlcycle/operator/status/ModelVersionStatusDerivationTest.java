@@ -84,6 +84,23 @@ class ModelVersionStatusDerivationTest {
     }
 
     @Test
+    void aRetrainOnTheAutoPolicySaysWhyTheGatePassedOrNot() {
+        version.getMetadata().setAnnotations(java.util.Map.of("mlcycle.io/approval-policy", "Auto"));
+        version.getSpec().setMetrics(java.util.Map.of("auc", 0.90, "champion_auc", 0.95));
+        ModelVersionStatus worse = ModelVersionStatusDerivation.derive(version, Optional.empty(), List.of(), NOW);
+        assertCondition(worse, "ChampionGate", false, "ChallengerNotBetter");
+        assertThat(worse.getConditions()).filteredOn(c -> c.getType().equals("ChampionGate")).singleElement()
+                .satisfies(c -> assertThat(c.getMessage()).contains("auc 0.9000 against the champion's 0.9500",
+                        "stays Pending"));
+        version.getSpec().setMetrics(java.util.Map.of("auc", 0.97, "champion_auc", 0.95));
+        assertCondition(ModelVersionStatusDerivation.derive(version, Optional.empty(), List.of(), NOW),
+                "ChampionGate", true, "ChallengerBetter");
+        version.getMetadata().setAnnotations(null);
+        assertThat(ModelVersionStatusDerivation.derive(version, Optional.empty(), List.of(), NOW).getConditions())
+                .noneMatch(c -> c.getType().equals("ChampionGate"));
+    }
+
+    @Test
     void derivingAgainGivesAnEqualStatus() {
         ModelVersionStatus first = ModelVersionStatusDerivation.derive(version, Optional.of(job("", "")), List.of(), NOW);
         version.setStatus(first);

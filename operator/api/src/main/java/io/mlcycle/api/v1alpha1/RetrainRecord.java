@@ -29,6 +29,10 @@ public class RetrainRecord {
     @JsonPropertyDescription("The ModelVersion the TrainingJob registered.")
     private String modelVersion;
 
+    @JsonPropertyDescription("How that ModelVersion's rollout on the InferenceService stands: InProgress, Promoted, "
+            + "RolledBack or Superseded; unset while it is not rolled out (e.g. Pending approval).")
+    private String rollout;
+
     public String getTrainingJob() {
         return trainingJob;
     }
@@ -83,5 +87,13 @@ public class RetrainRecord {
 
     public void setModelVersion(String modelVersion) {
         this.modelVersion = modelVersion;
+    }
+
+    public String getRollout() {
+        return rollout;
+    }
+
+    public void setRollout(String rollout) {
+        this.rollout = rollout;
     }
 }

@@ -23,6 +23,11 @@ public class RetrainSpec {
     @JsonPropertyDescription("Shortest time between two retrains, e.g. 1h.")
     private String cooldown = "1h";
 
+    @Default("{}")
+    @JsonPropertyDescription("How the retrained ModelVersion is approved: Manual (a person) or Auto (the champion-vs-"
+            + "challenger gate).")
+    private RetrainApproval approval = new RetrainApproval();
+
     @Default("1")
     @Min(1)
     @Max(10)
@@ -51,5 +56,13 @@ public class RetrainSpec {
 
     public void setMaxConcurrent(Integer maxConcurrent) {
         this.maxConcurrent = maxConcurrent;
+    }
+
+    public RetrainApproval getApproval() {
+        return approval;
+    }
+
+    public void setApproval(RetrainApproval approval) {
+        this.approval = approval;
     }
 }
