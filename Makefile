@@ -18,7 +18,13 @@ deps: ## install what building and testing needs from Debian's packages, when mi
 	tools/install-deps.sh
 
 .PHONY: demo
-demo: deps build cluster-up ## whole cluster (node, DNS, S3, operator), CRDs, the iris story (train, register, validate, approve, serve, infer), then kubectl get
+demo: deps build cluster-up ## the whole life of a model (examples/drift): train, serve, live traffic, drift, retrain, champion gate, canary, promoted
+	$(KUBECTL) apply --server-side --force-conflicts -f crds/
+	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
+	KUBECTL="$(KUBECTL)" CLUSTER_DIR=$(CLUSTER_DIR) NAMESPACE=$(DEMO_NAMESPACE) examples/drift/story.sh
+
+.PHONY: demo-iris
+demo-iris: deps build cluster-up ## whole cluster, CRDs, the iris story (train, register, validate, approve, serve, infer), then kubectl get
 	$(KUBECTL) apply --server-side --force-conflicts -f crds/
 	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
 	$(KUBECTL) create namespace $(DEMO_NAMESPACE) --dry-run=client -o yaml | $(KUBECTL) apply -f -
