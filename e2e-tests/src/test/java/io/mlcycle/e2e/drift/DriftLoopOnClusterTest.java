@@ -178,7 +178,9 @@ class DriftLoopOnClusterTest {
                     .containsEntry("mlcycle.io/drift-monitor", "shop");
             assertThat(job.getMetadata().getOwnerReferences()).singleElement()
                     .satisfies(o -> assertThat(o.getKind()).isEqualTo("DriftMonitor"));
-            assertThat(served.events("shop")).contains("DriftDetected", "RetrainStarted");
+            // Events follow the status write that ordered the retrain.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(served.events("shop"))
+                    .contains("DriftDetected", "RetrainStarted"));
 
             // SIGKILL the operator while the retrain runs: it resumes from status and the job, and makes no other.
             String operatorPod = operatorPod();
