@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The drift story's live traffic: iris flowers drawn as make-dataset.py draws them, four a request, about twenty
 requests a second to URL, every answer checked. While the file SHIFT exists the flowers come from the changed world
-(every measurement 1.25 times as large); once the file STOP exists it stops and prints how many requests failed.
+(every measurement 1.6 times as large); once the file STOP exists it stops and prints how many requests failed.
 Every 10 s it prints a line: requests answered, failed, and which world.
 
     load.py URL SHIFT STOP
@@ -31,7 +31,7 @@ def main(url, shift_file, stop_file):
     answered = failed = 0
     last = time.monotonic()
     while not os.path.exists(stop_file):
-        scale = 1.25 if os.path.exists(shift_file) else 1.0
+        scale = 1.6 if os.path.exists(shift_file) else 1.0
         rows = [flower(rng, scale) for _ in range(4)]
         body = json.dumps({"inputs": [{"name": "input", "datatype": "FP32", "shape": [4, 4],
                                        "data": [v for row in rows for v in row]}]}).encode()

@@ -8,7 +8,7 @@ trainer, deterministic for a seed, registers the same model).
 --relabel writes the same rows with each species' label given to the next one (setosa rows say versicolor, ...):
 the bad-labels dataset of the canary story (examples/canary), whose model answers fast and without errors but wrongly.
 
---shift writes the changed world of the drift story (examples/drift): every measurement 1.25 times as large (another
+--shift writes the changed world of the drift story (examples/drift): every measurement 1.6 times as large (another
 seed), labelled with its species: what a data pipeline would deliver once the flowers grew.
 """
 import random
@@ -23,7 +23,7 @@ SPECIES = {  # (mean, std) of sepal_length, sepal_width, petal_length, petal_wid
 names = list(SPECIES)
 label = {s: names[(i + 1) % len(names)] for i, s in enumerate(names)} if "--relabel" in sys.argv[1:] else {s: s for s in names}
 shift = "--shift" in sys.argv[1:]
-scale = 1.25 if shift else 1.0
+scale = 1.6 if shift else 1.0
 rng = random.Random(2026 if shift else 1936)
 print("sepal_length,sepal_width,petal_length,petal_width,species")
 for species, columns in SPECIES.items():
