@@ -23,7 +23,7 @@ public class RetrainApproval {
             + "rmse, mae and logloss); unset: auc, else accuracy, else rmse, the first both models have.")
     private String metric;
 
-    @Default("0")
+    @Default("0.0")
     @Min(0)
     @JsonPropertyDescription("How much better the new model must be, in the metric's units; 0: better at all.")
     private Double minImprovement = 0.0;
