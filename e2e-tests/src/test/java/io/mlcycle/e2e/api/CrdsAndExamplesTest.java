@@ -52,7 +52,9 @@ class CrdsAndExamplesTest {
                 "modelversion.mlcycle.io/iris-1",
                 "inferenceservice.mlcycle.io/iris",
                 "inferenceservice.mlcycle.io/iris-canary",
-                "driftmonitor.mlcycle.io/iris");
+                "inferenceservice.mlcycle.io/iris-drift",
+                "driftmonitor.mlcycle.io/iris",
+                "driftmonitor.mlcycle.io/iris-drift");
     }
 
     @Test
