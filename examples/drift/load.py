@@ -6,6 +6,7 @@ Every 10 s it prints a line: requests answered, failed, and which world.
 
     load.py URL SHIFT STOP
 """
+import http.client
 import json
 import os
 import random
@@ -43,7 +44,7 @@ def main(url, shift_file, stop_file):
                     answered += 1
                 else:
                     failed += 1
-        except (urllib.error.URLError, OSError, ValueError) as e:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as e:
             failed += 1
             print(f"load: failed: {e}", flush=True)
         if time.monotonic() - last >= 10:

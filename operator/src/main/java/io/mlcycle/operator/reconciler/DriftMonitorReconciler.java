@@ -199,13 +199,13 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
                         Optional.ofNullable(service.get().getStatus())), now);
         evaluation.ifPresent(e -> driftMetrics.evaluated(monitor, e));
         driftMetrics.drifted(monitor, decision.drifted());
-        boolean changed = write(monitor, previous, status, context, written);
+        if (write(monitor, previous, status, context, written)) {
+            // Told once status holds it, and before the job is made: a failing create must not silence the alert.
+            announce(monitor, service.get(), previous, status, ordered);
+        }
         // The order is in status before its job exists: a restart in between creates that job, never another.
         if (BreachTrigger.ordered(status, jobs)) {
             create(monitor, status.getLastRetrain());
-        }
-        if (changed) {
-            announce(monitor, service.get(), previous, status, ordered);
         }
         return UpdateControl.<DriftMonitor>noUpdate().rescheduleAfter(Duration.between(now, window.due)
                 .plusMillis(50));

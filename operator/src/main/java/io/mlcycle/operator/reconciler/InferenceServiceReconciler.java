@@ -290,16 +290,21 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         }
         return Optional.of(Analysis.judge(rollout.getAnalysis(), reads.measure(subject,
                 CanaryRollout.intervalStart(previous.getCanary()), now), judged, now,
-                meantToDiffer(canaryVersion)));
+                meantToDiffer(canaryVersion, previous)));
     }
 
     /**
-     * Whether the canary's predictions are meant to differ from the stable version's: a DriftMonitor's retrain that
-     * the champion gate approved (it beat the served version on the data that drifted), whose prediction shift and
-     * agreement are then recorded but not held against it.
+     * Whether the canary's predictions are meant to differ from the stable version's: a DriftMonitor's retrain of
+     * this stable version that the champion gate approved (it beat that version on the data that drifted), whose
+     * prediction shift and agreement are then recorded but not held against it.
      */
-    private static boolean meantToDiffer(Optional<ModelVersion> canary) {
-        return canary.filter(v -> v.getMetadata().getAnnotations() != null
+    private static boolean meantToDiffer(Optional<ModelVersion> canary, InferenceServiceStatus previous) {
+        String stable = Optional.ofNullable(previous).map(InferenceServiceStatus::getStable)
+                .map(VariantStatus::getModelVersion).orElse(null);
+        // Only against the champion it beat: the version this service serves as stable.
+        return canary.filter(v -> v.getSpec().getLineage() != null && stable != null
+                && stable.equals(v.getSpec().getLineage().getParentVersion()))
+                .filter(v -> v.getMetadata().getAnnotations() != null
                 && ChampionGate.AUTO.equals(v.getMetadata().getAnnotations().get(ChampionGate.POLICY))
                 && ChampionGate.judge(v.getMetadata().getAnnotations(), v.getSpec().getMetrics()).passed())
                 .isPresent();

@@ -56,8 +56,9 @@ public final class DriftMonitorStatusDerivation {
         status.setLastRetrain(lastRetrain(previous.getLastRetrain(), seen, now));
         if (status.getLastRetrain() != null && status.getLastRetrain().getModelVersion() != null
                 && seen.serving().isPresent()) {
-            status.getLastRetrain().setRollout(rollout(status.getLastRetrain().getModelVersion(),
-                    seen.serving().get()));
+            // A rollout's outcome stays once a later version's rollout took its place on the service.
+            Optional.ofNullable(rollout(status.getLastRetrain().getModelVersion(), seen.serving().get()))
+                    .ifPresent(status.getLastRetrain()::setRollout);
         }
         long running = seen.jobs().stream().filter(j -> j.phase() != TrainingJobPhase.Succeeded
                 && j.phase() != TrainingJobPhase.Failed).count() + (BreachTrigger.ordered(status, seen.jobs()) ? 1 : 0);

@@ -127,6 +127,17 @@ class DriftMonitorStatusDerivationTest {
         assertThat(condition(done, "Drifted").getMessage()).as("the breach's reason stays").isEqualTo(
                 "1 of 1 features drifted");
         assertThat(condition(done, "Drifted").getLastTransitionTime()).isEqualTo(NOW.toString());
+
+        monitor.setStatus(done);
+        InferenceServiceStatus later = Serialization.unmarshal("""
+                stable: {modelVersion: churn-3, version: "3"}
+                lastRollout: {from: "2", to: "3", outcome: Promoted, modelVersion: churn-3}
+                """, InferenceServiceStatus.class);
+        DriftMonitorStatus after = DriftMonitorStatusDerivation.derive(monitor,
+                new DriftMonitorStatusDerivation.Observation(Optional.empty(), Optional.empty(), 0, 500, still,
+                        Optional.empty(), "churn-3", List.of(), Optional.of(later)), NOW.plusSeconds(120));
+        assertThat(after.getLastRetrain().getRollout()).as("kept once a later rollout took its place")
+                .isEqualTo("Promoted");
     }
 
     @Test
