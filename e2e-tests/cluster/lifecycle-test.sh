@@ -49,7 +49,11 @@ if [[ -f $ADMIN_KUBECONFIG ]] && kubectl_admin get --raw /readyz >/dev/null 2>&1
 fi
 
 step "cluster-up, then a second cluster-up"
-"$UP" >/dev/null 2>&1
+# Quiet when it works; its last lines when it does not (the logs go with the cleanup's cluster-down). A file, not a
+# pipe: a daemon that kept the pipe open would hold the test.
+UP_OUT=$(mktemp)
+trap 'rm -f "$UP_OUT"' EXIT
+"$UP" >"$UP_OUT" 2>&1 || fail "cluster-up failed:"$'\n'"$(tail -n 40 "$UP_OUT")"
 apiserver_pid=$(daemon_pid kube-apiserver)
 out=$("$UP" 2>&1)
 [[ $out == *"already running"* ]] || fail "second cluster-up did not say the cluster runs: $out"
@@ -73,7 +77,7 @@ step "unclean stop: SIGKILL every cluster process, pods keep running; then clust
 mapfile -t pids < <(stray_pids)
 ((${#pids[@]} > 5)) || fail "expected the cluster's processes, found ${#pids[@]}"
 kill -KILL "${pids[@]}"
-"$UP" >/dev/null 2>&1 || fail "cluster-up after an unclean stop failed"
+"$UP" >"$UP_OUT" 2>&1 || fail "cluster-up after an unclean stop failed:"$'\n'"$(tail -n 40 "$UP_OUT")"
 node_ready || fail "node not Ready after cluster-up following an unclean stop"
 log "ok: cluster-up works after an unclean stop"
 
