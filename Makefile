@@ -118,6 +118,10 @@ bench-rollout: build cluster-up ## weight decision → split in effect, failed r
 	$(CLUSTER)/s3-put.sh datasets/iris.csv $(CLUSTER_DIR)/iris.csv
 	KUBECONFIG=$(KUBECONFIG_FILE) bench/rollout-bench.py
 
+.PHONY: bench-drift
+bench-drift: build ## 1M+1M rows x 20 features: Evidently's DataDriftPreset against the trainer, runtime and operator drift path (time, memory, verdicts); writes bench/results/drift.md
+	bench/drift-bench.sh
+
 .PHONY: bench-training
 bench-training: build cluster-up ## apply → ModelVersion Ready for the iris example, by stage, and the operator's reconcile p50/p99; writes bench/results/training.md
 	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv

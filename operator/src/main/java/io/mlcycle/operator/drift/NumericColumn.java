@@ -15,6 +15,7 @@ public final class NumericColumn {
 
     private final double[] values;
     private final double[] cumulative;
+    private double std = Double.NaN;
 
     private NumericColumn(double[] values, double[] cumulative) {
         this.values = values;
@@ -136,6 +137,20 @@ public final class NumericColumn {
         return atMost(x) / count();
     }
 
+    /** {@link #cdf} at each of these increasing points, in one sweep (no search per point). */
+    double[] cdf(double[] increasing) {
+        double[] fractions = new double[increasing.length];
+        double total = count();
+        int next = 0;
+        for (int i = 0; i < increasing.length; i++) {
+            while (next < values.length && values[next] <= increasing[i]) {
+                next++;
+            }
+            fractions[i] = next == 0 ? 0 : cumulative[next - 1] / total;
+        }
+        return fractions;
+    }
+
     double mean() {
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
@@ -144,8 +159,18 @@ public final class NumericColumn {
         return sum / count();
     }
 
-    /** The population standard deviation (numpy's {@code std}, ddof 0). */
+    /**
+     * The population standard deviation (numpy's {@code std}, ddof 0), kept once computed: a cached reference is read
+     * every window. Threads that race compute the same value.
+     */
     double std() {
+        if (Double.isNaN(std)) {
+            std = computeStd();
+        }
+        return std;
+    }
+
+    private double computeStd() {
         double mean = mean();
         double squares = 0;
         for (int i = 0; i < values.length; i++) {

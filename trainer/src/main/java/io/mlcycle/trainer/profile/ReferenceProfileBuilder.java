@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Builds the reference profile of the training rows. Categorical features count rows by code, keyed as the runtime's
@@ -21,14 +22,18 @@ public final class ReferenceProfileBuilder {
     }
 
     public static ReferenceProfile of(EncodedDataset training) {
-        List<FeatureProfile> features = new ArrayList<>();
-        for (int f = 0; f < training.width() && f < ReferenceProfile.MAX_FEATURES; f++) {
-            Feature feature = training.features().get(f);
-            float[] values = training.column(f);
-            features.add(feature.type() == ColumnType.NUMERIC ? NumericBins.of(feature.name(), values)
-                    : FeatureProfile.categorical(feature.name(), frequencies(values, feature.categories().size())));
-        }
+        // Features are profiled in parallel: sorting each numeric column is most of the work (about 0.1 s per
+        // million rows), and features are independent.
+        List<FeatureProfile> features = IntStream.range(0, Math.min(training.width(), ReferenceProfile.MAX_FEATURES))
+                .parallel().mapToObj(f -> profile(training, f)).toList();
         return new ReferenceProfile(training.rows(), features);
+    }
+
+    private static FeatureProfile profile(EncodedDataset training, int f) {
+        Feature feature = training.features().get(f);
+        float[] values = training.column(f);
+        return feature.type() == ColumnType.NUMERIC ? NumericBins.of(feature.name(), values)
+                : FeatureProfile.categorical(feature.name(), frequencies(values, feature.categories().size()));
     }
 
     static Map<String, Long> frequencies(float[] codes, int categories) {
