@@ -122,6 +122,12 @@ bench-rollout: build cluster-up ## weight decision → split in effect, failed r
 bench-drift: build ## 1M+1M rows x 20 features: Evidently's DataDriftPreset against the trainer, runtime and operator drift path (time, memory, verdicts); writes bench/results/drift.md
 	bench/drift-bench.sh
 
+.PHONY: bench-drift-loop
+bench-drift-loop: deps build cluster-up ## the closed loop with the demo's settings, drift onset to v2 promoted, by stage (runs make demo's story); writes bench/results/drift-loop.md
+	$(KUBECTL) apply --server-side --force-conflicts -f crds/
+	$(KUBECTL) wait --for condition=Established --timeout=60s -f crds/
+	KUBECTL="$(KUBECTL)" CLUSTER_DIR=$(CLUSTER_DIR) NAMESPACE=$(DEMO_NAMESPACE) bench/drift-loop-bench.py
+
 .PHONY: bench-training
 bench-training: build cluster-up ## apply → ModelVersion Ready for the iris example, by stage, and the operator's reconcile p50/p99; writes bench/results/training.md
 	examples/iris/make-dataset.py > $(CLUSTER_DIR)/iris.csv
