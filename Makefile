@@ -71,7 +71,7 @@ build: ## compile, regenerate-and-check CRDs, package the operator (no tests)
 	$(MVN) package -DskipTests
 
 .PHONY: crds
-crds: ## regenerate crds/ from the classes in operator/api
+crds: ## regenerate crds/ and the Helm chart's copy (helm/mlcycle/files/crds/) from the classes in operator/api
 	$(MVN) -pl operator/api test -Dtest=CheckedInCrdsTest -Dsurefire.failIfNoSpecifiedTests=false -Dmlcycle.writeCrds=true
 
 .PHONY: k8s

@@ -27,6 +27,8 @@ fi
 # Debian's build of PyTorch, for Debian's python (/usr/bin/python3), whatever python3 is first on PATH.
 no_recommends=()
 [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || no_recommends+=(python3-torch)
+# PyYAML for Debian's python: helm/mlcycle/values-table.py (the values table of docs/platform.md, checked by a test).
+[[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 
 ((${#missing[@]} + ${#no_recommends[@]})) || exit 0
 

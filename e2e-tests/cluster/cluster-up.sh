@@ -69,7 +69,7 @@ wait_for gpu-device-plugin "$GPU_COUNT nvidia.com/gpu on the node" node_gpus
 log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, CRDs, operator"
 apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
-kubectl_admin apply --server-side --force-conflicts -f "$REPO_ROOT/crds/" >/dev/null
+# The CRDs come with the chart below (crds.install), as a platform team installs them.
 install_jobset
 install_metrics_server
 install_traefik

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.mlcycle.e2e.support.Kubectl;
+import io.mlcycle.e2e.support.ProgramRun;
 import io.mlcycle.e2e.support.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,7 +195,7 @@ class InvalidManifestsTest {
         Files.writeString(manifest, Files.readString(cluster.repository().example(SERVING))
                 .replace("name: iris\nspec:", "name: typo\nspec:").replace("  rollout:", "  rolout:"));
 
-        Kubectl.Result result = cluster.kubectl().run("apply", "-n", namespace, "-f", manifest.toString());
+        ProgramRun.Result result = cluster.kubectl().run("apply", "-n", namespace, "-f", manifest.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("unknown field \"spec.rolout\"");

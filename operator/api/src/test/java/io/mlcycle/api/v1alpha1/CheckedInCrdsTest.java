@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Fails the build when crds/ is out of date with the classes. {@code make crds} runs it with
- * {@code -Dmlcycle.writeCrds=true}, which rewrites crds/ instead of comparing.
+ * Fails the build when crds/ or the Helm chart's copy (helm/mlcycle/files/crds/) is out of date with the classes.
+ * {@code make crds} runs it with {@code -Dmlcycle.writeCrds=true}, which rewrites both instead of comparing.
  */
 class CheckedInCrdsTest {
 
@@ -24,20 +24,31 @@ class CheckedInCrdsTest {
 
     private final GeneratedCrds generated = new GeneratedCrds(Path.of(System.getProperty("mlcycle.generatedCrds")));
     private final Path checkedIn = Path.of(System.getProperty("mlcycle.checkedInCrds"));
+    private final Path chartCopy = Path.of(System.getProperty("mlcycle.chartCrds"));
 
     @ParameterizedTest
     @FieldSource("KINDS")
     void checkedInCrdMatchesTheClasses(Class<? extends HasMetadata> kind) throws IOException {
+        matches(kind, checkedIn, "crds/");
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void chartsCopyMatchesTheClasses(Class<? extends HasMetadata> kind) throws IOException {
+        matches(kind, chartCopy, "helm/mlcycle/files/crds/");
+    }
+
+    private void matches(Class<? extends HasMetadata> kind, Path folder, String shown) throws IOException {
         String expected = generated.render(kind);
-        Path file = checkedIn.resolve(GeneratedCrds.fileName(kind));
+        Path file = folder.resolve(GeneratedCrds.fileName(kind));
         if (Boolean.getBoolean("mlcycle.writeCrds")) {
-            Files.createDirectories(checkedIn);
+            Files.createDirectories(folder);
             Files.writeString(file, expected);
         }
-        assertThat(file).as("crds/%s is missing: run `make crds`", file.getFileName()).exists();
+        assertThat(file).as("%s%s is missing: run `make crds`", shown, file.getFileName()).exists();
         assertThat(Files.readString(file))
-                .as("crds/%s is out of date with the classes in operator/api: run `make crds` and commit the result",
-                        file.getFileName())
+                .as("%s%s is out of date with the classes in operator/api: run `make crds` and commit the result",
+                        shown, file.getFileName())
                 .isEqualTo(expected);
     }
 
