@@ -7,7 +7,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${BENCH_RESULTS:-$ROOT/bench/results/drift.md}
 ROWS=${ROWS:-1000000}
-HEAP=${HEAP:-256m}
+# The trainer holds the reference rows (80 MB at 1M x 20); the runtime pods and the operator only sketches.
+REFERENCE_HEAP=${REFERENCE_HEAP:-256m}
+WINDOW_HEAP=${WINDOW_HEAP:-128m}
 WORK=$(mktemp -d /tmp/mlcycle-drift-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 log() { echo "[bench-drift $(date -u +%T)] $*" >&2; }
@@ -20,14 +22,19 @@ PYTHON=$(bash "$ROOT/inference-runtime/src/test/python/setup-venv.sh" evidently-
 log "writing the table: $ROWS rows each"
 "$PYTHON" "$PY_DIR/drift_tables.py" bench "$WORK/table" "$ROWS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "mlcycle: trainer reference profile, 4 runtime pods, operator evaluation (-Xmx$HEAP)"
-java -Xmx"$HEAP" -Dorg.jboss.logging.provider=slf4j -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -jar "$JAR" "$WORK/table" "$WORK/mlcycle.json"
+bench() { # HEAP MODE ARGS...
+  local heap=$1; shift
+  java -Xmx"$heap" -Dorg.jboss.logging.provider=slf4j -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" "$@"
+}
+log "mlcycle: the trainer's reference profile (-Xmx$REFERENCE_HEAP)"
+bench "$REFERENCE_HEAP" reference "$WORK/table" "$WORK/profile.json" "$WORK/reference.json"
+log "mlcycle: 4 runtime pods sketch the current rows, the operator judges the merged window (-Xmx$WINDOW_HEAP)"
+bench "$WINDOW_HEAP" window "$WORK/table" "$WORK/profile.json" "$WORK/window.json"
 log "Evidently DataDriftPreset"
 "$PYTHON" "$PY_DIR/evidently_drift.py" "$WORK/table" > "$WORK/evidently.json"
 machine="$(getconf _NPROCESSORS_ONLN) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB"
-"$PYTHON" "$PY_DIR/drift_report.py" "$WORK/mlcycle.json" "$WORK/evidently.json" \
-  --command "make bench-drift (ROWS=$ROWS, java -Xmx$HEAP)" --machine "$machine" \
+"$PYTHON" "$PY_DIR/drift_report.py" "$WORK/reference.json" "$WORK/window.json" "$WORK/evidently.json" \
+  --command "make bench-drift (ROWS=$ROWS)" --machine "$machine" \
   --load "before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT"
 log "wrote $OUT"
 cat "$OUT"
