@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -172,8 +173,10 @@ class DriftLoopOnClusterTest {
 
             // The world changes: drift within the trigger's windows, and one retrain.
             shiftUntilRetrained(load);
-            TrainingJob job = CLUSTER.client().resources(TrainingJob.class).inNamespace(namespace)
-                    .withName("shop-retrain-1").get();
+            // The order is written to status before its job is created: the job follows.
+            TrainingJob job = await().atMost(Duration.ofSeconds(30)).until(() -> CLUSTER.client()
+                    .resources(TrainingJob.class).inNamespace(namespace).withName("shop-retrain-1").get(),
+                    Objects::nonNull);
             assertThat(job.getMetadata().getLabels()).containsEntry("team", "growth")
                     .containsEntry("mlcycle.io/drift-monitor", "shop");
             assertThat(job.getMetadata().getOwnerReferences()).singleElement()
