@@ -25,7 +25,8 @@ helm_admin() {
 # apply_addon NAME: addons/NAME.yaml with the @VARIABLES@ of lib.sh filled in.
 apply_addon() {
   sed -e "s/@DNS_SERVICE_IP@/$DNS_SERVICE_IP/g" -e "s/@CLUSTER_DOMAIN@/$CLUSTER_DOMAIN/g" \
-    -e "s#@IMAGE_PREFIX@#$IMAGE_PREFIX#g" -e "s/@TRAEFIK_VERSION@/$TRAEFIK_VERSION/g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
+    -e "s#@IMAGE_PREFIX@#$IMAGE_PREFIX#g" -e "s/@TRAEFIK_VERSION@/$TRAEFIK_VERSION/g" \
+    -e "s/@PROMETHEUS_VERSION@/$PROMETHEUS_VERSION/g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
     | kubectl_admin apply -f - >/dev/null
 }
 
@@ -118,4 +119,14 @@ install_traefik() {
   kubectl --kubeconfig "$ADMIN_KUBECONFIG" wait --for=condition=Established --timeout=30s \
     -f "$dir/config/crd/standard" >/dev/null
   apply_addon traefik
+}
+
+# install_prometheus: addons/prometheus.yaml (Prometheus in mlcycle-monitoring) with the chart's alert rules as a plain
+# rule file: the chart's own rendering (metrics.rulesConfigMap), as docs/platform.md tells a platform team to do.
+install_prometheus() {
+  kubectl_admin create namespace mlcycle-monitoring --dry-run=client -o yaml | kubectl_admin apply -f - >/dev/null
+  helm_admin template mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-monitoring \
+    --set metrics.rulesConfigMap=true --set metrics.dashboard.enabled=false --show-only templates/monitoring.yaml \
+    | kubectl_admin apply -f - >/dev/null
+  apply_addon prometheus
 }

@@ -24,8 +24,9 @@ declare -A MODULES=(
   [jobset]="sigs.k8s.io/jobset"
   [metrics-server]="sigs.k8s.io/metrics-server/cmd/metrics-server"
   [traefik]="mlcycle.io/cluster/traefik"
+  [prometheus]="github.com/prometheus/prometheus/cmd/prometheus"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik prometheus)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -107,6 +108,17 @@ ldflags_traefik() {
   echo "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version"
 }
 tags_traefik() { echo ""; }
+# Prometheus's Makefile (promu) stamps github.com/prometheus/common/version; without it `prometheus --version` and
+# the build_info metric say nothing. The module's v0.X.Y is release 3.X.Y. Its web UI is not in the module (STACK.md):
+# the API, scraping and rules are what the cluster uses.
+ldflags_prometheus() {
+  local version
+  version=$(go list -m -f '{{.Version}}' github.com/prometheus/prometheus)
+  [[ $version == "$PROMETHEUS_MODULE_VERSION" ]] \
+    || die "prometheus/go.mod pins github.com/prometheus/prometheus $version, lib.sh says $PROMETHEUS_MODULE_VERSION"
+  echo "-s -w -X github.com/prometheus/common/version.Version=$PROMETHEUS_VERSION"
+}
+tags_prometheus() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

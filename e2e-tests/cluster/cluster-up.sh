@@ -66,13 +66,14 @@ start_kube_proxy
 wait_for kubelet "node $NODE_NAME Ready" node_ready
 wait_for gpu-device-plugin "$GPU_COUNT nvidia.com/gpu on the node" node_gpus
 
-log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, CRDs, operator"
+log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, Prometheus, CRDs, operator"
 apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
 # The CRDs come with the chart below (crds.install), as a platform team installs them.
 install_jobset
 install_metrics_server
 install_traefik
+install_prometheus
 helm_admin upgrade --install mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-system \
   --create-namespace --set image.pullPolicy=Never >/dev/null
 wait_for kubelet "CoreDNS Ready" rollout_done kube-system coredns
@@ -82,5 +83,6 @@ wait_for kubelet "operator Ready" rollout_done mlcycle-system mlcycle-operator
 wait_for kubelet "JobSet controller Ready" rollout_done jobset-system jobset-controller-manager
 wait_for kubelet "metrics-server Ready" rollout_done kube-system metrics-server
 wait_for kubelet "Traefik Ready" rollout_done traefik-system traefik
+wait_for kubelet "Prometheus Ready" rollout_done mlcycle-monitoring prometheus
 
 log "cluster up in ${SECONDS} s: export KUBECONFIG=$ADMIN_KUBECONFIG (kubectl: $BIN_DIR/kubectl)"

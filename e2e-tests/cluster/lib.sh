@@ -14,6 +14,8 @@ K8S_VERSION=v1.34.4   # must match k8s/go.mod (build.sh checks)
 ETCD_VERSION=v3.6.16  # must match etcd/go.mod
 JOBSET_VERSION=v0.10.1  # must match jobset/go.mod
 METRICS_SERVER_VERSION=v0.8.0  # must match metrics-server/go.mod
+PROMETHEUS_VERSION=3.16.0  # the release of github.com/prometheus/prometheus v0.316.0 (prometheus/go.mod)
+PROMETHEUS_MODULE_VERSION=v0.316.0
 TRAEFIK_VERSION=v3.6.12  # must match traefik/go.mod (v3.7.x cannot build from the proxy: STACK.md)
 GATEWAY_API_VERSION=v1.4.0  # the sigs.k8s.io/gateway-api Traefik requires (traefik/go.mod): its standard CRDs
 

@@ -20,7 +20,7 @@ def kind(schema, definitions):
     if "$ref" in schema:
         schema = definitions[schema["$ref"].split("/")[-1]]
     if "enum" in schema:
-        return " \\| ".join(f"`{v}`" for v in schema["enum"])
+        return " \\| ".join(f"`{v if isinstance(v, str) else json.dumps(v)}`" for v in schema["enum"])
     return schema.get("type", "any") if isinstance(schema.get("type"), str) else "/".join(schema.get("type", []))
 
 

@@ -42,7 +42,13 @@ class HelmChartTest {
     private final Helm helm = Helm.offline();
 
     private List<JsonNode> render(String... sets) throws IOException {
+        return render(List.of(), sets);
+    }
+
+    /** {@code helm template} with {@code extra} arguments (e.g. {@code --api-versions}) and {@code --set}s. */
+    private List<JsonNode> render(List<String> extra, String... sets) throws IOException {
         List<String> args = new ArrayList<>(List.of("template", "mlcycle", chart.toString(), "--namespace", NAMESPACE));
+        args.addAll(extra);
         for (String set : sets) {
             args.addAll(List.of("--set", set));
         }
@@ -177,11 +183,78 @@ class HelmChartTest {
     @ParameterizedTest
     @CsvSource({"replicas=0, replicas", "defaultApproval=Maybe, defaultApproval", "imagee.tag=1, imagee",
             "logLevel=LOUD, logLevel", "watchNamespaces={Team_A}, watchNamespaces", "drainDelay=soon, drainDelay",
-            "image.pullPolicy=Sometimes, pullPolicy"})
+            "image.pullPolicy=Sometimes, pullPolicy", "metrics.serviceMonitor.enabled=maybe, enabled",
+            "metrics.alerts.errorRatio=2, errorRatio", "metrics.alerts.errorRatio=high, errorRatio"})
     void aWrongValueIsRefusedNamingTheKey(String set, String key) {
         ProgramRun.Result result = helm.run("template", "mlcycle", chart.toString(), "--set", set);
         assertThat(result.exitCode()).as(set + " refused").isNotZero();
         assertThat(result.stderr()).as("the error names " + key).contains(key);
+    }
+
+    @Test
+    void defaultsScrapeByAnnotationAndShipTheDashboardWithoutOperatorKinds() throws IOException {
+        List<JsonNode> objects = render();
+        JsonNode annotations = ofKind(objects, "Deployment").findFirst().orElseThrow()
+                .path("spec").path("template").path("metadata").path("annotations");
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("8080");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+        // Without the Prometheus Operator's CRDs, none of its kinds (the API server would refuse them).
+        assertThat(objects).noneMatch(o -> o.path("apiVersion").asText().startsWith("monitoring.coreos.com/"));
+        JsonNode dashboard = ofKind(objects, "ConfigMap")
+                .filter(c -> c.path("metadata").path("name").asText().equals("mlcycle-dashboard")).findFirst()
+                .orElseThrow();
+        assertThat(dashboard.path("metadata").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
+        JsonNode json = new ObjectMapper().readTree(dashboard.path("data").path("mlcycle.json").asText());
+        assertThat(json.path("panels")).hasSizeGreaterThanOrEqualTo(9);
+        json.path("panels").forEach(panel -> assertThat(panel.path("targets")).as(panel.path("title").asText())
+                .isNotEmpty().allMatch(t -> !t.path("expr").asText().isBlank()));
+        assertThat(ofKind(objects, "ConfigMap")).noneMatch(c -> c.path("metadata").path("name").asText()
+                .equals("mlcycle-prometheus-rules"));
+        // A user's own pod annotation wins over the scrape default; metrics.podAnnotations=false drops the defaults.
+        JsonNode own = ofKind(render(List.of("--set-string",
+                "podAnnotations.prometheus\\.io/port=9090"), "metrics.podAnnotations=true"),
+                "Deployment").findFirst().orElseThrow().path("spec").path("template").path("metadata")
+                .path("annotations");
+        assertThat(own.path("prometheus.io/port").asText()).isEqualTo("9090");
+        JsonNode none = ofKind(render("metrics.podAnnotations=false"), "Deployment").findFirst().orElseThrow()
+                .path("spec").path("template").path("metadata");
+        assertThat(none.has("annotations")).isFalse();
+    }
+
+    @Test
+    void withThePrometheusOperatorTheMonitorsAndRulesGoIn() throws IOException {
+        List<String> operatorCrds = List.of("--api-versions", "monitoring.coreos.com/v1");
+        List<JsonNode> objects = render(operatorCrds, "metrics.alerts.errorRatio=0.1");
+        JsonNode serviceMonitor = ofKind(objects, "ServiceMonitor").findFirst().orElseThrow();
+        // The operator's series name the namespace of the resource they tell of: honorLabels keeps that label.
+        assertThat(serviceMonitor.path("spec").path("endpoints").get(0).path("honorLabels").asBoolean()).isTrue();
+        JsonNode podMonitor = ofKind(objects, "PodMonitor").findFirst().orElseThrow();
+        assertThat(podMonitor.path("spec").path("namespaceSelector").path("any").asBoolean()).isTrue();
+        assertThat(podMonitor.path("spec").path("selector").path("matchExpressions").toString())
+                .contains("predictor", "router", "mlcycle-operator");
+        JsonNode rule = ofKind(objects, "PrometheusRule").findFirst().orElseThrow();
+        List<JsonNode> alerts = new ArrayList<>();
+        rule.path("spec").path("groups").forEach(group -> group.path("rules").forEach(alerts::add));
+        assertThat(alerts).extracting(a -> a.path("alert").asText()).contains("MlcycleDriftDetected",
+                "MlcycleRolloutRolledBack", "MlcycleInferenceServiceNotReady", "MlcycleTrainingJobFailed",
+                "MlcycleServingErrors", "MlcycleServingLatencyHigh");
+        for (JsonNode alert : alerts) {
+            assertThat(alert.path("expr").asText()).as(alert.path("alert").asText()).isNotBlank();
+            assertThat(alert.path("labels").path("severity").asText()).isIn("warning", "critical");
+            // Every alert says where to look: an object and the command that tells why.
+            assertThat(alert.path("annotations").path("description").asText()).as(alert.path("alert").asText())
+                    .containsAnyOf("kubectl", "mlcycle_engine_call_duration_seconds");
+        }
+        assertThat(alerts).filteredOn(a -> a.path("alert").asText().equals("MlcycleServingErrors")).singleElement()
+                .satisfies(a -> assertThat(a.path("expr").asText()).endsWith("> 0.1"));
+        List<JsonNode> off = render(operatorCrds, "metrics.serviceMonitor.enabled=false",
+                "metrics.prometheusRule.enabled=false", "metrics.rulesConfigMap=true", "metrics.alerts.errorRatio=0.1");
+        assertThat(off).noneMatch(o -> o.path("apiVersion").asText().startsWith("monitoring.coreos.com/"));
+        JsonNode file = ofKind(off, "ConfigMap").filter(c -> c.path("metadata").path("name").asText()
+                .equals("mlcycle-prometheus-rules")).findFirst().orElseThrow();
+        assertThat(YAML.readTree(file.path("data").path("mlcycle.rules.yaml").asText()).path("groups"))
+                .isEqualTo(rule.path("spec").path("groups"));
     }
 
     @Test

@@ -49,6 +49,7 @@ import io.mlcycle.api.v1alpha1.CanaryPhase;
 import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.InferenceServiceStatus;
 import io.mlcycle.api.v1alpha1.ModelVersion;
+import io.mlcycle.api.v1alpha1.RolloutOutcome;
 import io.mlcycle.api.v1alpha1.RolloutSpec;
 import io.mlcycle.api.v1alpha1.TrafficProvider;
 import io.mlcycle.api.v1alpha1.VariantStatus;
@@ -93,6 +94,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     private final ReconcileMetrics metrics;
     private final GatewayRoutes routes;
     private final RolloutMetrics rolloutMetrics;
+    private final StatusGauge<InferenceService> readyGauge;
+    private final StatusGauge<InferenceService> rolledBackGauge;
     private final Map<ResourceID, CanaryScrapes> scrapes = new ConcurrentHashMap<>();
     private final ProfileCollector collector;
     private InformerEventSource<ModelVersion, InferenceService> versions;
@@ -107,6 +110,13 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
         this.metrics = new ReconcileMetrics(registry, "InferenceService");
         this.routes = new GatewayRoutes(client);
         this.rolloutMetrics = new RolloutMetrics(registry);
+        this.readyGauge = new StatusGauge<>(registry, "mlcycle.inferenceservice.ready",
+                "1 while the InferenceService's Ready condition is True", service -> service.getStatus() != null
+                        && ConditionSet.holds(service.getStatus().getConditions(), ConditionSet.READY));
+        this.rolledBackGauge = new StatusGauge<>(registry, "mlcycle.inferenceservice.rolled.back",
+                "1 while the InferenceService's last rollout ended rolled back (until a later one ends otherwise)",
+                service -> service.getStatus() != null && service.getStatus().getLastRollout() != null
+                        && service.getStatus().getLastRollout().getOutcome() == RolloutOutcome.RolledBack);
     }
 
     @Override
@@ -147,6 +157,8 @@ public class InferenceServiceReconciler implements Reconciler<InferenceService> 
     @Override
     public UpdateControl<InferenceService> reconcile(InferenceService service, Context<InferenceService> context) {
         AtomicBoolean written = new AtomicBoolean();
+        readyGauge.observe(service, context);
+        rolledBackGauge.observe(service, context);
         return metrics.time(() -> reconcileTimed(service, context, written),
                 control -> written.get() || control.isPatchStatus());
     }

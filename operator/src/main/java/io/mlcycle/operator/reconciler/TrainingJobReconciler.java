@@ -43,6 +43,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
     private final TransitionEvents events;
     private final JobSets jobSets;
     private final ReconcileMetrics metrics;
+    private final StatusGauge<TrainingJob> failedGauge;
 
     public TrainingJobReconciler(KubernetesClient client, OperatorConfig config, MeterRegistry registry) {
         this.client = client;
@@ -53,6 +54,9 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
         this.events = new TransitionEvents(client);
         this.jobSets = new JobSets(client, settings);
         this.metrics = new ReconcileMetrics(registry, "TrainingJob");
+        this.failedGauge = new StatusGauge<>(registry, "mlcycle.trainingjob.failed",
+                "1 while the TrainingJob's phase is Failed", tj -> tj.getStatus() != null
+                        && tj.getStatus().getPhase() == TrainingJobPhase.Failed);
     }
 
     @Override
@@ -62,6 +66,7 @@ public class TrainingJobReconciler implements Reconciler<TrainingJob> {
 
     @Override
     public UpdateControl<TrainingJob> reconcile(TrainingJob tj, Context<TrainingJob> context) {
+        failedGauge.observe(tj, context);
         return metrics.time(() -> reconcileTimed(tj, context), UpdateControl::isPatchStatus);
     }
 

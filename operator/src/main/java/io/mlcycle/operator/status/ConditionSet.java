@@ -65,6 +65,12 @@ public final class ConditionSet {
         return this;
     }
 
+    /** Whether {@code conditions} (null: none) hold one of {@code type} whose status is True. */
+    public static boolean holds(List<StatusCondition> conditions, String type) {
+        return conditions != null && conditions.stream()
+                .anyMatch(c -> type.equals(c.getType()) && c.getStatus() == ConditionStatus.True);
+    }
+
     public List<StatusCondition> build() {
         return new ArrayList<>(current.values());
     }

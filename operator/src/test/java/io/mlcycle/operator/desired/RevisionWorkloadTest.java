@@ -54,6 +54,9 @@ class RevisionWorkloadTest {
                 .containsEntry("MLCYCLE_RUNTIME_BATCHING_MAX_DELAY", "2ms")
                 .containsEntry("MLCYCLE_RUNTIME_WORKERS", "2");
         assertThat(runtime.getArgs()).containsExactly("serve");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .as("what an annotation-driven Prometheus scrapes").containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "8080").containsEntry("prometheus.io/path", "/q/metrics");
         assertThat(runtime.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/ready");
         assertThat(runtime.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/live");
         assertThat(runtime.getStartupProbe().getPeriodSeconds() * runtime.getStartupProbe().getFailureThreshold())

@@ -48,6 +48,13 @@ class RouterWorkloadTest {
     }
 
     @Test
+    void prometheusScrapesTheRoutersMetricsByAnnotation() {
+        assertThat(router.deployment().getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "8080")
+                .containsEntry("prometheus.io/path", "/q/metrics");
+    }
+
+    @Test
     void clientsCallTheEndpointServiceByTheInferenceServicesName() {
         assertThat(router.endpoint().getMetadata().getName()).isEqualTo("churn");
         assertThat(router.endpoint().getSpec().getPorts()).extracting(p -> p.getName() + ":" + p.getPort())
