@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -45,6 +46,7 @@ import io.mlcycle.api.v1alpha1.StatusCondition;
 import io.mlcycle.api.v1alpha1.TrainingJob;
 import io.mlcycle.api.v1alpha1.TrainingJobPhase;
 import io.mlcycle.e2e.support.ChurnDataset;
+import io.mlcycle.e2e.support.ClusterPrometheus;
 import io.mlcycle.e2e.support.ClusterS3;
 import io.mlcycle.e2e.support.ServedModels;
 import io.mlcycle.e2e.support.TestCluster;
@@ -67,6 +69,7 @@ class DriftLoopOnClusterTest {
     private final String namespace = CLUSTER.createNamespace("drift");
     private final ServedModels served = new ServedModels(CLUSTER, namespace);
     private final ClusterS3 s3 = new ClusterS3(CLUSTER);
+    private final ClusterPrometheus prometheus = new ClusterPrometheus(CLUSTER);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -150,6 +153,7 @@ class DriftLoopOnClusterTest {
                     steps: [{weight: 50, pause: 10s}]
                     analysis: {interval: 5s, minRequests: 10, maxErrorRate: 0.05, maxPredictionShift: 0.2}
                 """, "{policy: Auto}", "{rounds: \"20\", max_depth: \"3\"}");
+        Instant driftedSince;
         try (CheckedLoad load = new CheckedLoad(url)) {
             // Traffic like the training data: every window judged is recorded, and none drifted.
             Map<String, DriftMonitorStatus> quiet = new TreeMap<>();
@@ -172,7 +176,9 @@ class DriftLoopOnClusterTest {
             assertThat(retrains()).as("no retrain without drift").isEmpty();
 
             // The world changes: drift within the trigger's windows, and one retrain.
-            shiftUntilRetrained(load);
+            DriftMonitorStatus declared = shiftUntilRetrained(load);
+            driftedSince = Instant.parse(declared.getConditions().stream()
+                    .filter(c -> "Drifted".equals(c.getType())).findFirst().orElseThrow().getLastTransitionTime());
             // The order is written to status before its job is created: the job follows.
             TrainingJob job = await().atMost(Duration.ofSeconds(30)).until(() -> CLUSTER.client()
                     .resources(TrainingJob.class).inNamespace(namespace).withName("shop-retrain-1").get(),
@@ -232,6 +238,15 @@ class DriftLoopOnClusterTest {
             assertThat(load.failures).as("failed requests over the whole loop").isEmpty();
         }
         assertThat(retrains()).containsExactly("shop-retrain-1");
+        // The chart's drift alert fired in the cluster's Prometheus (the gauge scraped from the operator, the rule
+        // evaluated every 5 s): when, from the Drifted condition's transition.
+        String firing = "ALERTS{alertname=\"MlcycleDriftDetected\",alertstate=\"firing\",namespace=\"" + namespace
+                + "\",monitor=\"shop\"}";
+        List<JsonNode> first = await().atMost(Duration.ofMinutes(1)).until(() -> prometheus.query(
+                "min_over_time(timestamp(" + firing + ")[30m:1s])"), r -> !r.isEmpty());
+        double firedAt = first.get(0).path("value").path(1).asDouble();
+        System.out.printf("drift alert firing %.1f s after the Drifted condition%n",
+                firedAt - driftedSince.toEpochMilli() / 1e3);
         String events = String.join("\n", CLUSTER.client().v1().events().inNamespace(namespace).list().getItems()
                 .stream().filter(e -> "DriftMonitor".equals(e.getInvolvedObject().getKind()))
                 .map(e -> e.getReason() + " " + e.getMessage()).toList());

@@ -8,16 +8,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlcycle.api.v1alpha1.Approval;
+import io.mlcycle.api.v1alpha1.DriftMonitor;
+import io.mlcycle.e2e.support.ClusterPrometheus;
 import io.mlcycle.e2e.support.ClusterS3;
 import io.mlcycle.e2e.support.ServedModels;
 import io.mlcycle.e2e.support.TestCluster;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +47,7 @@ class MonitoringOnClusterTest {
 
     private final String namespace = CLUSTER.createNamespace("monitoring");
     private final ServedModels served = new ServedModels(CLUSTER, namespace);
+    private final ClusterPrometheus prometheus = new ClusterPrometheus(CLUSTER);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,14 +68,16 @@ class MonitoringOnClusterTest {
                   model: {name: churn, version: "1"}
                   resources: {cpu: 250m, memory: 768Mi}
                 """);
-        served.apply("""
+        DriftMonitor monitor = CLUSTER.client().getKubernetesSerialization().unmarshal("""
                 apiVersion: mlcycle.io/v1alpha1
                 kind: DriftMonitor
                 metadata: {name: churn}
                 spec:
                   inferenceService: churn
                   window: {interval: 5s, minSamples: 20}
-                """);
+                """, DriftMonitor.class);
+        monitor.getMetadata().setNamespace(namespace);
+        CLUSTER.client().resource(monitor).create();
         served.awaitService("churn", s -> ready(s, "True"));
 
         // Answers and one refusal through the router's Service, so the request, error and latency series exist.
@@ -87,26 +90,30 @@ class MonitoringOnClusterTest {
             }
             assertThat(post(router, "{\"inputs\": 7}").statusCode()).isEqualTo(400);
             // Profiles are collected per window: keep asking until the monitor has evaluated one.
-            assertThat(query("mlcycle_drift_share{namespace=\"" + namespace + "\",monitor=\"churn\"}"))
+            assertThat(prometheus.query("mlcycle_drift_share{namespace=\"" + namespace + "\",monitor=\"churn\"}"))
                     .as("the DriftMonitor's share, scraped from the operator").isNotEmpty();
         });
 
         // Every pod by its annotations: serving and router pods of this namespace, and the operator.
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-            assertThat(query("up{namespace=\"" + namespace + "\",mlcycle_io_inferenceservice=\"churn\"} == 1"))
+            assertThat(prometheus.query("up{namespace=\"" + namespace
+                    + "\",mlcycle_io_inferenceservice=\"churn\"} == 1"))
                     .extracting(r -> r.path("metric").path("app_kubernetes_io_component").asText())
                     .contains("predictor", "router");
-            assertThat(query("up{namespace=\"mlcycle-system\",app_kubernetes_io_name=\"mlcycle-operator\"} == 1"))
+            assertThat(prometheus.query(
+                    "up{namespace=\"mlcycle-system\",app_kubernetes_io_name=\"mlcycle-operator\"} == 1"))
                     .isNotEmpty();
             // The operator's series keep the namespace of the resource they tell of (honor_labels).
-            assertThat(query("mlcycle_inferenceservice_ready{namespace=\"" + namespace + "\",name=\"churn\"} == 1"))
+            assertThat(prometheus.query("mlcycle_inferenceservice_ready{namespace=\"" + namespace
+                    + "\",name=\"churn\"} == 1"))
                     .isNotEmpty();
         });
 
         // The chart's rules, loaded from the plain rule file, each evaluated without error.
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             List<JsonNode> rules = new ArrayList<>();
-            api("/api/v1/rules").path("data").path("groups").forEach(g -> g.path("rules").forEach(rules::add));
+            prometheus.api("/api/v1/rules").path("data").path("groups")
+                    .forEach(g -> g.path("rules").forEach(rules::add));
             assertThat(rules).extracting(r -> r.path("name").asText()).containsAll(ALERTS);
             assertThat(rules).allSatisfy(r -> {
                 assertThat(r.path("health").asText()).as(r.path("name") + ": " + r.path("lastError")).isEqualTo("ok");
@@ -115,7 +122,7 @@ class MonitoringOnClusterTest {
             });
         });
         // The model is Ready and answers: its alerts stay quiet.
-        assertThat(query("ALERTS{namespace=\"" + namespace + "\",alertname=~\"MlcycleInferenceServiceNotReady"
+        assertThat(prometheus.query("ALERTS{namespace=\"" + namespace + "\",alertname=~\"MlcycleInferenceServiceNotReady"
                 + "|MlcycleServingErrors\"}")).isEmpty();
 
         // Every panel of the dashboard evaluates, with its variables set to this model; the panels with data.
@@ -133,7 +140,7 @@ class MonitoringOnClusterTest {
                     for (Map.Entry<String, String> v : variables.entrySet()) {
                         expr = expr.replace(v.getKey(), v.getValue());
                     }
-                    JsonNode result = api("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+                    JsonNode result = prometheus.evaluate(expr);
                     assertThat(result.path("status").asText()).as(title + ": " + expr + " " + result.path("error"))
                             .isEqualTo("success");
                     if (!EVENT_PANELS.contains(title)) {
@@ -149,21 +156,5 @@ class MonitoringOnClusterTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** An instant query's result vector (an error fails the test). */
-    private List<JsonNode> query(String promql) throws IOException, InterruptedException {
-        JsonNode answer = api("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        assertThat(answer.path("status").asText()).as(promql + ": " + answer.path("error")).isEqualTo("success");
-        List<JsonNode> result = new ArrayList<>();
-        answer.path("data").path("result").forEach(result::add);
-        return result;
-    }
-
-    private JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
-        String ip = CLUSTER.client().services().inNamespace("mlcycle-monitoring").withName("prometheus").get()
-                .getSpec().getClusterIP();
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":9090" + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 }
