@@ -90,6 +90,10 @@ cluster-up: build ## whole cluster: control plane + node (containerd, kubelet, G
 cluster-down: ## stop the whole cluster and remove every trace of it (processes, mounts, iptables, bridge, state)
 	$(CLUSTER)/cluster-down.sh
 
+.PHONY: argocd-up
+argocd-up: ## a real Argo CD v3.6.1 beside the running cluster, mlcycle's health checks installed (API :18080, no login); cluster-down stops it
+	$(CLUSTER)/argocd-up.sh
+
 .PHONY: bench-cluster
 bench-cluster: build ## time warm cluster-up (node + DNS + operator Ready) and cluster-down; writes bench/results/cluster.md
 	$(CLUSTER)/bench.sh

@@ -25,13 +25,17 @@ declare -A MODULES=(
   [metrics-server]="sigs.k8s.io/metrics-server/cmd/metrics-server"
   [traefik]="mlcycle.io/cluster/traefik"
   [prometheus]="github.com/prometheus/prometheus/cmd/prometheus"
+  [argocd]="mlcycle.io/cluster/argocd"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik prometheus)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik prometheus argocd)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
 command -v go >/dev/null || die "Go is needed to build the cluster binaries"
 export CGO_ENABLED=0
+# A module whose go.mod names a newer toolchain (argocd/ wants Go 1.27) has the go command fetch it from the module
+# proxy; this Go's own go.env says local. Modules that need no newer Go build with the installed one.
+export GOTOOLCHAIN=auto
 
 module_hash() {
   (
@@ -119,6 +123,17 @@ ldflags_prometheus() {
   echo "-s -w -X github.com/prometheus/common/version.Version=$PROMETHEUS_VERSION"
 }
 tags_prometheus() { echo ""; }
+# As upstream's Makefile: common.version is the release without "v" (its VERSION file); without it the version is
+# 99.99.99.
+ldflags_argocd() {
+  local version date pkg=github.com/argoproj/argo-cd/v3/common
+  version=$(go list -m -f '{{.Version}}' github.com/argoproj/argo-cd/v3)
+  [[ $version == "$ARGOCD_VERSION" ]] || die "argocd/go.mod pins github.com/argoproj/argo-cd/v3 $version, lib.sh says $ARGOCD_VERSION"
+  date=$(go list -m -f '{{.Time.UTC.Format "2006-01-02T15:04:05Z"}}' github.com/argoproj/argo-cd/v3)
+  echo "-s -w -X $pkg.version=${version#v} -X $pkg.gitTreeState=clean -X $pkg.buildDate=$date" \
+    "-X $pkg.kubectlVersion=$(go list -m -f '{{.Version}}' k8s.io/kubectl)"
+}
+tags_argocd() { echo ""; }
 
 build_module() {
   local module=$1 hash ldflags tags tmp start=$SECONDS pkg names=""

@@ -17,6 +17,7 @@ METRICS_SERVER_VERSION=v0.8.0  # must match metrics-server/go.mod
 PROMETHEUS_VERSION=3.16.0  # the release of github.com/prometheus/prometheus v0.316.0 (prometheus/go.mod)
 PROMETHEUS_MODULE_VERSION=v0.316.0
 TRAEFIK_VERSION=v3.6.12  # must match traefik/go.mod (v3.7.x cannot build from the proxy: STACK.md)
+ARGOCD_VERSION=v3.6.1  # must match argocd/go.mod (the real Argo CD the GitOps tests sync with)
 GATEWAY_API_VERSION=v1.4.0  # the sigs.k8s.io/gateway-api Traefik requires (traefik/go.mod): its standard CRDs
 
 MLCYCLE_CACHE="${MLCYCLE_CACHE:-$HOME/.cache/mlcycle}"
@@ -57,6 +58,14 @@ DOCKER_EXEC_ROOT=/run/mlcycle-docker
 DOCKER_DATA_ROOT="$MLCYCLE_CACHE/docker"            # kept across downs: it is the image cache
 IMAGE_PREFIX=mlcycle.local
 IPTABLES_CHAIN=MLCYCLE-FORWARD
+
+# Argo CD beside the cluster (argocd-up.sh): host processes on these ports, away from Argo CD's defaults.
+ARGOCD_REDIS_PORT=16379
+ARGOCD_SERVER_PORT=18080
+ARGOCD_REPO_SERVER_PORT=18081
+ARGOCD_CONTROLLER_METRICS_PORT=18082
+ARGOCD_SERVER_METRICS_PORT=18083
+ARGOCD_REPO_SERVER_METRICS_PORT=18084
 
 WAIT_TIMEOUT_S="${MLCYCLE_WAIT_TIMEOUT_S:-120}"
 # Processes found by stray_pids: their executable lies under one of these and their command

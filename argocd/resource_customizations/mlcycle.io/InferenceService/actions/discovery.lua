@@ -3,8 +3,10 @@
 local actions = {}
 local canary = obj.status ~= nil and obj.status.canary or nil
 local paused = canary ~= nil and canary.phase == "Paused"
-actions["promote"] = {["disabled"] = canary == nil}
+-- While its pods start, the operator refuses promote (no Ready pod) and ignores pause (nothing moved yet).
+local starting = canary ~= nil and canary.phase == "Starting"
+actions["promote"] = {["disabled"] = canary == nil or starting}
 actions["abort"] = {["disabled"] = canary == nil}
-actions["pause"] = {["disabled"] = canary == nil or paused}
+actions["pause"] = {["disabled"] = canary == nil or paused or starting}
 actions["resume"] = {["disabled"] = not paused}
 return actions
