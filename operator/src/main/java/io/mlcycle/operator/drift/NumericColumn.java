@@ -1,6 +1,7 @@
 package io.mlcycle.operator.drift;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
@@ -69,22 +70,48 @@ public final class NumericColumn {
 
     /** The column a KLL sketch summarizes: its retained items, each weighing what it stands for. */
     public static NumericColumn of(KllDoublesSketch sketch) {
-        if (sketch.isEmpty()) {
-            return of(new double[0]);
-        }
-        DoublesSortedView view = sketch.getSortedView();
-        double[] items = view.getQuantiles();
-        long[] weights = view.getCumulativeWeights();
-        double[] values = new double[items.length];
-        double[] cumulative = new double[items.length];
-        int distinct = 0;
-        for (int i = 0; i < items.length; i++) {
-            if (distinct == 0 || items[i] != values[distinct - 1]) {
-                values[distinct++] = items[i];
+        return of(List.of(sketch));
+    }
+
+    /**
+     * The column several KLL sketches summarize together (e.g. one per pod): all their retained items, each weighing
+     * what it stands for, as their merge would hold them before compacting.
+     */
+    public static NumericColumn of(List<KllDoublesSketch> sketches) {
+        NumericColumn union = new NumericColumn(new double[0], new double[0]);
+        for (KllDoublesSketch sketch : sketches) {
+            if (!sketch.isEmpty()) {
+                DoublesSortedView view = sketch.getSortedView();
+                union = union.with(view.getQuantiles(), view.getCumulativeWeights());
             }
-            cumulative[distinct - 1] = weights[i];
         }
-        return new NumericColumn(Arrays.copyOf(values, distinct), Arrays.copyOf(cumulative, distinct));
+        return union;
+    }
+
+    /** This column and sorted items with their cumulative weights, merged as two sorted runs are. */
+    private NumericColumn with(double[] items, long[] weights) {
+        double[] merged = new double[values.length + items.length];
+        double[] total = new double[merged.length];
+        int distinct = 0;
+        int mine = 0;
+        int theirs = 0;
+        double sum = 0;
+        while (mine < values.length || theirs < items.length) {
+            double value;
+            if (theirs == items.length || mine < values.length && values[mine] <= items[theirs]) {
+                value = values[mine];
+                sum += weight(mine++);
+            } else {
+                value = items[theirs];
+                sum += weights[theirs] - (theirs == 0 ? 0 : weights[theirs - 1]);
+                theirs++;
+            }
+            if (distinct == 0 || value != merged[distinct - 1]) {
+                merged[distinct++] = value;
+            }
+            total[distinct - 1] = sum;
+        }
+        return new NumericColumn(Arrays.copyOf(merged, distinct), Arrays.copyOf(total, distinct));
     }
 
     /** How many values (the total weight). */
@@ -105,11 +132,13 @@ public final class NumericColumn {
         return values.length;
     }
 
-    double min() {
+    /** The smallest value (the column must not be empty). */
+    public double min() {
         return values[0];
     }
 
-    double max() {
+    /** The largest value (the column must not be empty). */
+    public double max() {
         return values[values.length - 1];
     }
 
@@ -149,6 +178,20 @@ public final class NumericColumn {
             fractions[i] = next == 0 ? 0 : cumulative[next - 1] / total;
         }
         return fractions;
+    }
+
+    /**
+     * The share of the values below each of these increasing edges, then 1: a histogram's cumulative masses, as a
+     * KLL sketch's exclusive {@code getCDF} answers.
+     */
+    public double[] sharesBelow(double[] increasing) {
+        double[] shares = new double[increasing.length + 1];
+        double total = count();
+        for (int i = 0; i < increasing.length; i++) {
+            shares[i] = below(increasing[i]) / total;
+        }
+        shares[increasing.length] = 1;
+        return shares;
     }
 
     double mean() {

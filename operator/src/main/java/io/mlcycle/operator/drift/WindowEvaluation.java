@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 import io.mlcycle.api.v1alpha1.CategoricalDriftTest;
 import io.mlcycle.api.v1alpha1.DriftEvaluation;
@@ -43,16 +42,16 @@ public final class WindowEvaluation {
             }
             Optional<DriftScore> score = Optional.empty();
             Optional<NumericColumn> numeric = reference.numeric(name);
-            KllDoublesSketch live = window.numeric().get(name);
+            NumericColumn live = window.numeric().get(name);
             NumericDriftMethod method = numericTest == null || numericTest.getMethod() == null ? NumericDriftMethod.auto
                     : numericTest.getMethod();
             Double threshold = numericTest == null ? null : numericTest.getThreshold();
             Optional<ReferenceColumns.Bins> bins = reference.bins(name);
             if (live != null && !live.isEmpty() && bins.isPresent() && method == NumericDriftMethod.auto) {
                 score = Optional.of(DriftStatistic.PSI.judge(NumericTests.psiOverBins(bins.get().edges(),
-                        bins.get().counts(), NumericColumn.of(live)), threshold));
+                        bins.get().counts(), live), threshold));
             } else if (numeric.isPresent() && live != null) {
-                score = ColumnDrift.numeric(numeric.get(), NumericColumn.of(live), method, threshold);
+                score = ColumnDrift.numeric(numeric.get(), live, method, threshold);
             }
             Optional<CategoryCounts> categories = reference.categorical(name);
             if (categories.isPresent() && window.categorical().containsKey(name)) {

@@ -5,21 +5,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mlcycle.operator.drift.JensenShannon;
+import io.mlcycle.operator.drift.NumericColumn;
 import io.mlcycle.operator.drift.ProfileWindow;
 
 /**
  * What one revision predicted over a window: per prediction column, a KLL sketch of the numbers or the counts of the
  * categories, as the runtime's {@code /profile} gives them ({@code predictions}), merged across the revision's pods
- * (KLL merge, counts add). {@link #shift} compares two of them. The runtime profiles a tensor of class scores
- * ({@code [-1, n]}) also as {@code argmax(<tensor>)}, the class each row picks; where both versions have that column,
- * it stands for the tensor: two classifiers are compared by what they decide, so a retrain that is only more or less
- * confident (its scores move between bins) is not read as predicting something else.
+ * (the sketches' items side by side, counts added). {@link #shift} compares two of them. The runtime profiles a
+ * tensor of class scores ({@code [-1, n]}) also as {@code argmax(<tensor>)}, the class each row picks; where both
+ * versions have that column, it stands for the tensor: two classifiers are compared by what they decide, so a
+ * retrain that is only more or less confident (its scores move between bins) is not read as predicting something
+ * else.
  */
 public final class PredictionProfile {
 
@@ -30,7 +29,6 @@ public final class PredictionProfile {
     static final int BINS = 20;
 
     private final ProfileWindow window = new ProfileWindow("predictions");
-    private final Map<String, KllDoublesSketch> numeric = window.numeric();
     private final Map<String, Map<String, Long>> categorical = window.categorical();
 
     /** Adds one pod's {@code /profile} answer (its {@code predictions}). */
@@ -41,7 +39,7 @@ public final class PredictionProfile {
 
     /** Values recorded in this window, over all columns (0 when nothing was predicted). */
     public long count() {
-        long values = numeric.values().stream().mapToLong(KllDoublesSketch::getN).sum();
+        long values = Math.round(window.numeric().values().stream().mapToDouble(NumericColumn::count).sum());
         return values + categorical.values().stream().flatMap(c -> c.values().stream()).mapToLong(Long::longValue).sum();
     }
 
@@ -51,8 +49,8 @@ public final class PredictionProfile {
      */
     public Optional<Double> shift(PredictionProfile other) {
         double worst = -1;
-        for (Map.Entry<String, KllDoublesSketch> column : numeric.entrySet()) {
-            KllDoublesSketch theirs = other.numeric.get(column.getKey());
+        for (Map.Entry<String, NumericColumn> column : window.numeric().entrySet()) {
+            NumericColumn theirs = other.window.numeric().get(column.getKey());
             if (decidedBy(column.getKey(), other)) {
                 continue;
             }
@@ -80,9 +78,9 @@ public final class PredictionProfile {
                 && total(other.categorical.getOrDefault(classes, Map.of())) > 0;
     }
 
-    static double numericDistance(KllDoublesSketch a, KllDoublesSketch b) {
-        double low = Math.min(a.getMinItem(), b.getMinItem());
-        double high = Math.max(a.getMaxItem(), b.getMaxItem());
+    static double numericDistance(NumericColumn a, NumericColumn b) {
+        double low = Math.min(a.min(), b.min());
+        double high = Math.max(a.max(), b.max());
         if (high <= low) {
             return 0;
         }
@@ -90,8 +88,7 @@ public final class PredictionProfile {
         for (int i = 1; i < BINS; i++) {
             edges[i - 1] = low + (high - low) * i / BINS;
         }
-        return distance(mass(a.getCDF(edges, QuantileSearchCriteria.EXCLUSIVE)),
-                mass(b.getCDF(edges, QuantileSearchCriteria.EXCLUSIVE)));
+        return distance(mass(a.sharesBelow(edges)), mass(b.sharesBelow(edges)));
     }
 
     static double categoricalDistance(Map<String, Long> a, Map<String, Long> b) {
@@ -113,7 +110,7 @@ public final class PredictionProfile {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Bin masses from a CDF at the edges (its last entry is 1). */
+    /** Bin masses from the shares below each edge, and the rest above the last. */
     private static double[] mass(double[] cdf) {
         double[] mass = new double[cdf.length];
         double below = 0;

@@ -42,7 +42,7 @@ class EvidentlyInteropTest {
             "Z-test p_value", "z", "PSI", "psi");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How far a distance over sketched numbers may be from Evidently's exact one. */
-    private static final double DISTANCE_ERROR = 0.025;
+    private static final double DISTANCE_ERROR = 0.03;
 
     @TempDir
     static Path tables;
@@ -103,8 +103,9 @@ class EvidentlyInteropTest {
                 assertThat(mine.getScore()).as("score of " + what).isCloseTo(score, within(1e-12 + score * 1e-6));
             } else if (!List.of("ks", "z", "chiSquare").contains(mine.getTest())) {
                 // A distance over numbers read from sketches: the reference's quantiles (1001 ranks) and the pods'
-                // KLL sketches (k = 200, about 1.3% rank error) move it a little (at most 0.014 was seen here); a
-                // p-value's move depends on the statistic's, so for those only the verdict is compared.
+                // KLL sketches (k = 200, about 1.3% rank error; their compactions draw random bits) move it a little.
+                // 400 runs of every table here: at most 0.020 off (a heavy-tailed column), never a verdict changed.
+                // A p-value's move depends on the statistic's, so for those only the verdict is compared.
                 assertThat(mine.getScore()).as("score of " + what).isCloseTo(score, within(DISTANCE_ERROR));
             }
         }
