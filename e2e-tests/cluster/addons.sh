@@ -26,7 +26,8 @@ helm_admin() {
 apply_addon() {
   sed -e "s/@DNS_SERVICE_IP@/$DNS_SERVICE_IP/g" -e "s/@CLUSTER_DOMAIN@/$CLUSTER_DOMAIN/g" \
     -e "s#@IMAGE_PREFIX@#$IMAGE_PREFIX#g" -e "s/@TRAEFIK_VERSION@/$TRAEFIK_VERSION/g" \
-    -e "s/@PROMETHEUS_VERSION@/$PROMETHEUS_VERSION/g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
+    -e "s/@PROMETHEUS_VERSION@/$PROMETHEUS_VERSION/g" \
+    -e "s/@PROMETHEUS_ADAPTER_VERSION@/$PROMETHEUS_ADAPTER_VERSION/g" "$CLUSTER_SRC_DIR/addons/$1.yaml" \
     | kubectl_admin apply -f - >/dev/null
 }
 
@@ -35,6 +36,10 @@ rollout_done() {  # NAMESPACE DEPLOYMENT: all replicas updated and ready
   ready=$(kubectl_admin -n "$1" get deployment "$2" \
     -o jsonpath='{.status.readyReplicas}/{.status.updatedReplicas}/{.spec.replicas}')
   [[ $ready =~ ^([1-9][0-9]*)/\1/\1$ ]]
+}
+
+api_service_available() {  # NAME: the aggregated API answers (its APIService's Available condition is True)
+  [[ $(kubectl_admin get apiservice "$1" -o jsonpath='{.status.conditions[?(@.type=="Available")].status}') == True ]]
 }
 
 s3_key() { kubectl_admin -n "$S3_NAMESPACE" get secret "$S3_SECRET" -o "jsonpath={.data.$1}" | base64 -d; }

@@ -8,7 +8,8 @@
 #
 # Git repositories: Applications may use file:// URLs of folders on this machine (as Argo CD's own e2e tests do).
 # API: http://127.0.0.1:$ARGOCD_SERVER_PORT/api/v1/... without a login (--disable-auth), for the tests.
-# Logs: $LOG_DIR/argocd-*.log. A second run while it runs does nothing; cluster-down.sh stops it with the rest.
+# Logs: $LOG_DIR/argocd-*.log. A second run while it runs starts nothing again and re-applies the argocd-cm patch;
+# cluster-down.sh stops it with the rest.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

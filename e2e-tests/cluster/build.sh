@@ -25,9 +25,10 @@ declare -A MODULES=(
   [metrics-server]="sigs.k8s.io/metrics-server/cmd/metrics-server"
   [traefik]="mlcycle.io/cluster/traefik"
   [prometheus]="github.com/prometheus/prometheus/cmd/prometheus"
+  [prometheus-adapter]="sigs.k8s.io/prometheus-adapter/cmd/adapter"
   [argocd]="mlcycle.io/cluster/argocd"
 )
-MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik prometheus argocd)
+MODULE_ORDER=(etcd k8s pause gpu-device-plugin coredns seaweedfs jobset metrics-server traefik prometheus prometheus-adapter argocd)
 KUBE_API_TEST_BINARIES=(etcd kube-apiserver kubectl)
 BUILD_JOBS="${MLCYCLE_BUILD_JOBS:-2}"
 
@@ -100,6 +101,14 @@ ldflags_metrics-server() {
   echo "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$version"
 }
 tags_metrics-server() { echo ""; }
+ldflags_prometheus-adapter() {
+  local version
+  version=$(go list -m -f '{{.Version}}' sigs.k8s.io/prometheus-adapter)
+  [[ $version == "$PROMETHEUS_ADAPTER_VERSION" ]] \
+    || die "prometheus-adapter/go.mod pins sigs.k8s.io/prometheus-adapter $version, lib.sh says $PROMETHEUS_ADAPTER_VERSION"
+  echo "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$version"
+}
+tags_prometheus-adapter() { echo ""; }
 # Upstream's Makefile stamps pkg/version.Version (also Codename, whose default is already right, and BuildDate, left
 # unset); without it `traefik version` and the startup log say "dev". The Gateway API module is checked too: install_traefik applies its CRDs.
 ldflags_traefik() {

@@ -66,7 +66,7 @@ start_kube_proxy
 wait_for kubelet "node $NODE_NAME Ready" node_ready
 wait_for gpu-device-plugin "$GPU_COUNT nvidia.com/gpu on the node" node_gpus
 
-log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, Prometheus, CRDs, operator"
+log "add-ons: CoreDNS, SeaweedFS, JobSet, metrics-server, Traefik, Prometheus, prometheus-adapter, CRDs, operator"
 apply_addon coredns
 install_s3 mlcycle-system mlcycle-demo
 # The CRDs come with the chart below (crds.install), as a platform team installs them.
@@ -74,6 +74,7 @@ install_jobset
 install_metrics_server
 install_traefik
 install_prometheus
+apply_addon prometheus-adapter
 helm_admin upgrade --install mlcycle "$REPO_ROOT/helm/mlcycle" --namespace mlcycle-system \
   --create-namespace --set image.pullPolicy=Never >/dev/null
 wait_for kubelet "CoreDNS Ready" rollout_done kube-system coredns
@@ -84,5 +85,7 @@ wait_for kubelet "JobSet controller Ready" rollout_done jobset-system jobset-con
 wait_for kubelet "metrics-server Ready" rollout_done kube-system metrics-server
 wait_for kubelet "Traefik Ready" rollout_done traefik-system traefik
 wait_for kubelet "Prometheus Ready" rollout_done mlcycle-monitoring prometheus
+wait_for kubelet "prometheus-adapter Ready" rollout_done mlcycle-monitoring prometheus-adapter
+wait_for kubelet "custom.metrics.k8s.io served" api_service_available v1beta1.custom.metrics.k8s.io
 
 log "cluster up in ${SECONDS} s: export KUBECONFIG=$ADMIN_KUBECONFIG (kubectl: $BIN_DIR/kubectl)"

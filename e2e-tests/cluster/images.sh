@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the cluster's container images without any registry: a Java 17 JRE base from Debian
 # (debootstrap), and small images around the binaries build.sh made (pause, CoreDNS, SeaweedFS),
-# the JobSet controller, metrics-server, Traefik, Prometheus, a busybox test image, the operator, the inference runtime, the router and the built-in trainer. Uses the machine's dockerd when one answers, else
+# the JobSet controller, metrics-server, Traefik, Prometheus, prometheus-adapter, a busybox test image, the operator, the inference runtime, the router and the built-in trainer. Uses the machine's dockerd when one answers, else
 # starts its own (stopped by cluster-down). An image is rebuilt only when the hash of its
 # inputs differs from its `io.mlcycle.inputs` label.
 #
@@ -18,7 +18,8 @@ TORCH_IMAGE=$IMAGE_PREFIX/torch-trainer:1
 NODE_IMAGES=("$IMAGE_PREFIX/pause:1" "$JRE_IMAGE" "$IMAGE_PREFIX/busybox:1"
   "$IMAGE_PREFIX/coredns:1.15.0" "$IMAGE_PREFIX/seaweedfs:4.53" "$IMAGE_PREFIX/jobset:$JOBSET_VERSION"
   "$IMAGE_PREFIX/metrics-server:$METRICS_SERVER_VERSION" "$IMAGE_PREFIX/traefik:$TRAEFIK_VERSION"
-  "$IMAGE_PREFIX/prometheus:$PROMETHEUS_VERSION" "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
+  "$IMAGE_PREFIX/prometheus:$PROMETHEUS_VERSION" "$IMAGE_PREFIX/prometheus-adapter:$PROMETHEUS_ADAPTER_VERSION"
+  "$IMAGE_PREFIX/operator:$OPERATOR_VERSION"
   "$IMAGE_PREFIX/inference-runtime:$OPERATOR_VERSION" "$IMAGE_PREFIX/router:$OPERATOR_VERSION"
   "$IMAGE_PREFIX/trainer:$OPERATOR_VERSION" "$TORCH_IMAGE")
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${NODE_IMAGES[@]}"; exit 0; fi
@@ -131,7 +132,7 @@ jar_image() {
     "$module/src/main/docker/Dockerfile" "$hash" --build-arg "BASE_IMAGE=$JRE_IMAGE"
 }
 
-"$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs jobset metrics-server traefik prometheus >/dev/null
+"$CLUSTER_SRC_DIR/build.sh" pause coredns seaweedfs jobset metrics-server traefik prometheus prometheus-adapter >/dev/null
 start=$SECONDS
 binary_image pause 1 pause pause
 build_busybox
@@ -141,6 +142,7 @@ binary_image jobset "$JOBSET_VERSION" jobset jobset
 binary_image metrics-server "$METRICS_SERVER_VERSION" metrics-server metrics-server
 binary_image traefik "$TRAEFIK_VERSION" traefik traefik
 binary_image prometheus "$PROMETHEUS_VERSION" prometheus prometheus
+binary_image prometheus-adapter "$PROMETHEUS_ADAPTER_VERSION" adapter prometheus-adapter
 build_jre_base
 build_torch_image
 quarkus_image operator operator

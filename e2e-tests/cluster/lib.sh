@@ -16,6 +16,7 @@ JOBSET_VERSION=v0.10.1  # must match jobset/go.mod
 METRICS_SERVER_VERSION=v0.8.0  # must match metrics-server/go.mod
 PROMETHEUS_VERSION=3.16.0  # the release of github.com/prometheus/prometheus v0.316.0 (prometheus/go.mod)
 PROMETHEUS_MODULE_VERSION=v0.316.0
+PROMETHEUS_ADAPTER_VERSION=v0.12.0  # must match prometheus-adapter/go.mod (custom metrics for the HPAs)
 TRAEFIK_VERSION=v3.6.12  # must match traefik/go.mod (v3.7.x cannot build from the proxy: STACK.md)
 ARGOCD_VERSION=v3.6.1  # must match argocd/go.mod (the real Argo CD the GitOps tests sync with)
 GATEWAY_API_VERSION=v1.4.0  # the sigs.k8s.io/gateway-api Traefik requires (traefik/go.mod): its standard CRDs

@@ -9,7 +9,10 @@ import io.mlcycle.e2e.support.TestCluster;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Cluster DNS and the operator run as pods; the operator holds only the permissions it needs. */
+/**
+ * Cluster DNS, the autoscalers' metrics APIs and the operator run as pods; the operator holds only the permissions it
+ * needs.
+ */
 class ClusterAddonsTest {
 
     private static final String OPERATOR = "system:serviceaccount:mlcycle-system:mlcycle-operator";
@@ -21,6 +24,18 @@ class ClusterAddonsTest {
         assertThat(readyPods("kube-system", "k8s-app", "kube-dns")).hasSize(1);
         assertThat(cluster.client().services().inNamespace("kube-system").withName("kube-dns").get()
                 .getSpec().getClusterIP()).isEqualTo("10.96.0.10");
+    }
+
+    @Test
+    void theAutoscalersMetricApisAreServed() {
+        // Resource metrics from metrics-server, custom metrics from prometheus-adapter: one would not shadow the other.
+        assertThat(cluster.kubectl().run("get", "apiservice", "v1beta1.metrics.k8s.io",
+                "v1beta1.custom.metrics.k8s.io", "-o", "jsonpath={range .items[*]}{.metadata.name} {.spec.service.name} "
+                        + "{.status.conditions[?(@.type=='Available')].status}{'\\n'}{end}").assertSuccess().stdout())
+                .contains("v1beta1.metrics.k8s.io metrics-server True")
+                .contains("v1beta1.custom.metrics.k8s.io prometheus-adapter True");
+        assertThat(cluster.kubectl().run("get", "--raw", "/apis/custom.metrics.k8s.io/v1beta1").assertSuccess()
+                .stdout()).contains("\"groupVersion\":\"custom.metrics.k8s.io/v1beta1\"");
     }
 
     @Test
