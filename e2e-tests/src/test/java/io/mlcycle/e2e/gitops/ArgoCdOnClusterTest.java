@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlcycle.api.v1alpha1.CanaryPhase;
+import io.mlcycle.api.v1alpha1.DriftMonitor;
 import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +135,39 @@ class ArgoCdOnClusterTest {
         assertThat(promoted.getMetadata().getAnnotations()).as("the action's annotation, once acted on")
                 .doesNotContainKey("mlcycle.io/rollout-action");
         awaitHealth("Healthy", ServedModels.READY);
+
+        // A DriftMonitor from Git (examples/iris/driftmonitor.yaml, pointed at this service) and a retrain asked for
+        // through Argo CD: no drift needed, the operator starts one TrainingJob and records the request it answered.
+        Files.writeString(repo.resolve("iris/driftmonitor.yaml"), Files.readString(CLUSTER.repository()
+                .example("iris/driftmonitor.yaml")).replace("inferenceService: iris", "inferenceService: iris-canary")
+                .replace("interval: 5m", "interval: 10s").replace("iris-latest.csv", "iris.csv"));
+        commit("iris: watch for drift");
+        argo.refresh(APP);
+        awaitHealth("Healthy", Duration.ofMinutes(2));
+        assertThat(argo.actions(APP, "mlcycle.io", "DriftMonitor", namespace, "iris")).as("actions of the monitor")
+                .containsEntry("retrain", true);
+        argo.runAction(APP, "mlcycle.io", "DriftMonitor", namespace, "iris", "retrain");
+        DriftMonitor asked = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> CLUSTER.client().resources(DriftMonitor.class).inNamespace(namespace).withName("iris")
+                        .get(), m -> m.getStatus() != null && m.getStatus().getLastRetrain() != null);
+        String request = asked.getMetadata().getAnnotations().get("mlcycle.io/retrain-request");
+        assertThat(request).as("the action's annotation").isNotBlank();
+        assertThat(asked.getStatus().getLastRetrain().getRequest()).isEqualTo(request);
+        String retrainJob = asked.getStatus().getLastRetrain().getTrainingJob();
+        TrainingJob started = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> CLUSTER.client().resources(TrainingJob.class).inNamespace(namespace)
+                        .withName(retrainJob).get(), Objects::nonNull);
+        assertThat(started.getMetadata().getLabels()).containsEntry("mlcycle.io/drift-monitor", "iris");
+        JsonNode monitorHealth = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> argo.resourceHealth(APP, "DriftMonitor", "iris"),
+                        h -> "Progressing".equals(h.path("status").asText()));
+        assertThat(monitorHealth.path("message").asText()).contains(retrainJob);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                argo.actions(APP, "mlcycle.io", "DriftMonitor", namespace, "iris"))
+                .as("no second retrain offered while one runs (maxConcurrent 1)").containsEntry("retrain", false));
+        assertThat(argo.status(APP).path("sync").path("status").asText())
+                .as("the monitor's TrainingJob is not the Application's, nor is the annotation a diff")
+                .isEqualTo("Synced");
 
         List<String> seen = List.copyOf(observed);
         assertThat(seen).as("health/sync seen").contains("Progressing/Synced", "Healthy/Synced", "Degraded/Synced",

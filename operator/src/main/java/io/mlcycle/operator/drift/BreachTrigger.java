@@ -42,9 +42,23 @@ public final class BreachTrigger {
         }
     }
 
-    /** A retrain to start now: the job's number among the monitor's, and the drift that causes it, in words. */
-    public record Order(int number, String reason) {
+    /**
+     * A retrain to start now: the job's number among the monitor's, the drift or request that causes it, in words, and
+     * the {@value #REQUEST} value it answers (null for a breach).
+     */
+    public record Order(int number, String reason, String request) {
+
+        public Order(int number, String reason) {
+            this(number, reason, null);
+        }
     }
+
+    /**
+     * The annotation by which a person asks for a retrain now, drift or not (Git stays the source of intent): each new
+     * value asks for one, e.g. {@code kubectl annotate driftmonitor churn mlcycle.io/retrain-request="$(date +%s)"
+     * --overwrite}. It waits for no cooldown, but for {@code maxConcurrent}; status records the value it answered.
+     */
+    public static final String REQUEST = "mlcycle.io/retrain-request";
 
     /**
      * After a window: drifted windows in a row, since when the breach was declared (empty when none is), the retrain
@@ -66,6 +80,13 @@ public final class BreachTrigger {
     public static Decision decide(DriftMonitorSpec spec, DriftMonitorStatus previous,
             Optional<WindowEvaluation.Verdict> verdict, String servedVersion, List<RetrainJob> jobs, int lastNumber,
             Instant now) {
+        return decide(spec, previous, verdict, servedVersion, jobs, lastNumber, Optional.empty(), now);
+    }
+
+    /** {@link #decide} with the monitor's {@value #REQUEST} annotation, if it has one. */
+    public static Decision decide(DriftMonitorSpec spec, DriftMonitorStatus previous,
+            Optional<WindowEvaluation.Verdict> verdict, String servedVersion, List<RetrainJob> jobs, int lastNumber,
+            Optional<String> request, Instant now) {
         boolean referenceMoved = previous != null && previous.getLastEvaluation() != null
                 && previous.getLastEvaluation().getModelVersion() != null
                 && !previous.getLastEvaluation().getModelVersion().equals(servedVersion);
@@ -80,11 +101,16 @@ public final class BreachTrigger {
         Optional<Instant> driftedSince = breaches >= needed ? Optional.of(since.orElse(
                 now.truncatedTo(ChronoUnit.SECONDS))) : Optional.empty();
         RetrainSpec retrain = Optional.ofNullable(spec.getAction()).map(DriftActionSpec::getRetrain).orElse(null);
+        Optional<RetrainRecord> last = Optional.ofNullable(previous).map(DriftMonitorStatus::getLastRetrain);
+        Optional<String> asked = request.map(String::trim).filter(r -> !r.isEmpty())
+                .filter(r -> last.map(RetrainRecord::getRequest).filter(r::equals).isEmpty());
+        if (asked.isPresent()) {
+            return requested(asked.get(), retrain, previous, jobs, lastNumber, breaches, driftedSince);
+        }
         if (driftedSince.isEmpty() || retrain == null) {
             return new Decision(breaches, driftedSince, Optional.empty(), Optional.empty());
         }
         Instant breach = driftedSince.get();
-        Optional<RetrainRecord> last = Optional.ofNullable(previous).map(DriftMonitorStatus::getLastRetrain);
         boolean answered = last.map(RetrainRecord::getDriftedSince).filter(breach.toString()::equals).isPresent()
                 || jobs.stream().anyMatch(j -> !j.created().isBefore(breach));
         if (answered) {
@@ -98,16 +124,44 @@ public final class BreachTrigger {
             return new Decision(breaches, driftedSince, Optional.empty(),
                     Optional.of("cooldown " + retrain.getCooldown() + " since the last retrain: next at " + ready));
         }
-        long running = jobs.stream().filter(RetrainJob::running).count() + (ordered(previous, jobs) ? 1 : 0);
-        int most = retrain.getMaxConcurrent() == null ? 1 : retrain.getMaxConcurrent();
-        if (running >= most) {
-            return new Decision(breaches, driftedSince, Optional.empty(), Optional.of(running
-                    + " retraining TrainingJob(s) still running, maxConcurrent " + most));
+        Optional<String> busy = busy(retrain, previous, jobs);
+        if (busy.isPresent()) {
+            return new Decision(breaches, driftedSince, Optional.empty(), busy);
         }
-        int number = Math.max(lastNumber, jobs.stream().mapToInt(RetrainJob::number).max().orElse(0)) + 1;
-        return new Decision(breaches, driftedSince, Optional.of(new Order(number, reason(
+        return new Decision(breaches, driftedSince, Optional.of(new Order(next(lastNumber, jobs), reason(
                 verdict.map(WindowEvaluation.Verdict::evaluation).orElse(Optional.ofNullable(previous)
                         .map(DriftMonitorStatus::getLastEvaluation).orElse(null)), breaches))), Optional.empty());
+    }
+
+    /**
+     * A person's request: no drift needed and no cooldown waited for, but a template to retrain from and room under
+     * {@code maxConcurrent}; it waits, its annotation kept, until there is room. Made during a breach, its record
+     * carries the breach's start, so that breach has its retrain.
+     */
+    private static Decision requested(String request, RetrainSpec retrain, DriftMonitorStatus previous,
+            List<RetrainJob> jobs, int lastNumber, int breaches, Optional<Instant> driftedSince) {
+        if (retrain == null) {
+            return new Decision(breaches, driftedSince, Optional.empty(), Optional.of(REQUEST + "=" + request
+                    + " asks for a retrain, and spec.action.retrain has no template to retrain from"));
+        }
+        Optional<String> busy = busy(retrain, previous, jobs);
+        if (busy.isPresent()) {
+            return new Decision(breaches, driftedSince, Optional.empty(), busy);
+        }
+        return new Decision(breaches, driftedSince, Optional.of(new Order(next(lastNumber, jobs), "asked for with "
+                + REQUEST + "=" + request, request)), Optional.empty());
+    }
+
+    /** Why no retrain may start now: {@code maxConcurrent} of them running or ordered; empty when one may. */
+    private static Optional<String> busy(RetrainSpec retrain, DriftMonitorStatus previous, List<RetrainJob> jobs) {
+        long running = jobs.stream().filter(RetrainJob::running).count() + (ordered(previous, jobs) ? 1 : 0);
+        int most = retrain.getMaxConcurrent() == null ? 1 : retrain.getMaxConcurrent();
+        return running >= most ? Optional.of(running + " retraining TrainingJob(s) still running, maxConcurrent " + most)
+                : Optional.empty();
+    }
+
+    private static int next(int lastNumber, List<RetrainJob> jobs) {
+        return Math.max(lastNumber, jobs.stream().mapToInt(RetrainJob::number).max().orElse(0)) + 1;
     }
 
     /**

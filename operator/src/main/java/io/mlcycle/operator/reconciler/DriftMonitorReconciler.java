@@ -189,8 +189,10 @@ public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
         }
         int lastNumber = Optional.ofNullable(monitor.getStatus()).map(DriftMonitorStatus::getLastRetrain)
                 .map(r -> RetrainJob.number(r.getTrainingJob())).orElse(0);
+        Optional<String> request = Optional.ofNullable(monitor.getMetadata().getAnnotations())
+                .map(a -> a.get(BreachTrigger.REQUEST));
         BreachTrigger.Decision decision = BreachTrigger.decide(monitor.getSpec(), monitor.getStatus(), verdict,
-                stable.get(), jobs, lastNumber, now);
+                stable.get(), jobs, lastNumber, request, now);
         Optional<String> ordered = decision.retrain().map(order -> RetrainJob.name(monitor, order.number()));
         DriftMonitorStatus previous = monitor.getStatus();
         DriftMonitorStatus status = DriftMonitorStatusDerivation.derive(monitor,

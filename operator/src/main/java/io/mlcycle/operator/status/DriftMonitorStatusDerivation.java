@@ -76,7 +76,8 @@ public final class DriftMonitorStatusDerivation {
         BreachTrigger.Decision decision = seen.decision();
         status.setConsecutiveBreaches(decision.breaches());
         status.setDriftedSince(decision.driftedSince().map(Instant::toString).orElse(null));
-        conditions.kstatus(true, false, false, "Watching", watching(status.getLastEvaluation(), seen));
+        conditions.kstatus(true, false, false, "Watching", watching(status.getLastEvaluation(), seen)
+                + (decision.drifted() ? "" : decision.held().map(h -> "; retrain waits: " + h).orElse("")));
         if (decision.drifted()) {
             conditions.set(DRIFTED, true, "DriftDetected", decision.retrain().map(BreachTrigger.Order::reason)
                     .or(() -> Optional.ofNullable(status.getLastRetrain()).filter(r -> status.getDriftedSince()
@@ -116,6 +117,7 @@ public final class DriftMonitorStatusDerivation {
             record.setTrainingJob(seen.ordered().get());
             record.setTime(now.toString());
             record.setReason(seen.decision().retrain().map(BreachTrigger.Order::reason).orElse(null));
+            record.setRequest(seen.decision().retrain().map(BreachTrigger.Order::request).orElse(null));
             record.setDriftedSince(seen.decision().driftedSince().map(Instant::toString).orElse(null));
             record.setParentVersion(seen.servedVersion());
             return record;
@@ -162,6 +164,7 @@ public final class DriftMonitorStatusDerivation {
         record.setTrainingJob(previous.getTrainingJob());
         record.setTime(previous.getTime());
         record.setReason(previous.getReason());
+        record.setRequest(previous.getRequest());
         record.setDriftedSince(previous.getDriftedSince());
         record.setParentVersion(previous.getParentVersion());
         record.setTrainingPhase(previous.getTrainingPhase());

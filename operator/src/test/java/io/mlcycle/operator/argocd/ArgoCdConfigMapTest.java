@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * {@code argocd/argocd-cm.py}, the patch a person applies to install the scripts into Argo CD, carries every script
  * exactly, under the keys Argo CD reads: {@code resource.customizations.health.mlcycle.io_<Kind>}, and for the
- * InferenceService {@code resource.customizations.actions.mlcycle.io_InferenceService} with its discovery script and
- * one definition per action.
+ * InferenceService and the DriftMonitor {@code resource.customizations.actions.mlcycle.io_<Kind>} with its discovery
+ * script and one definition per action.
  */
 class ArgoCdConfigMapTest {
 
@@ -39,14 +40,16 @@ class ArgoCdConfigMapTest {
             assertThat(data.path("resource.customizations.health.mlcycle.io_" + kind).asText()).as(kind)
                     .isEqualTo(read(KINDS.resolve(kind).resolve("health.lua")));
         }
-        JsonNode actions = new ObjectMapper(new YAMLFactory()).readTree(
-                data.path("resource.customizations.actions.mlcycle.io_InferenceService").asText());
-        Path dir = KINDS.resolve("InferenceService/actions");
-        assertThat(actions.path("discovery.lua").asText()).isEqualTo(read(dir.resolve("discovery.lua")));
-        assertThat(actions.path("definitions")).hasSize(4);
-        for (JsonNode definition : actions.path("definitions")) {
-            assertThat(definition.path("action.lua").asText()).as(definition.path("name").asText())
-                    .isEqualTo(read(dir.resolve(definition.path("name").asText()).resolve("action.lua")));
+        for (Map.Entry<String, Integer> kind : Map.of("InferenceService", 4, "DriftMonitor", 1).entrySet()) {
+            JsonNode actions = new ObjectMapper(new YAMLFactory()).readTree(
+                    data.path("resource.customizations.actions.mlcycle.io_" + kind.getKey()).asText());
+            Path dir = KINDS.resolve(kind.getKey()).resolve("actions");
+            assertThat(actions.path("discovery.lua").asText()).isEqualTo(read(dir.resolve("discovery.lua")));
+            assertThat(actions.path("definitions")).as(kind.getKey()).hasSize(kind.getValue());
+            for (JsonNode definition : actions.path("definitions")) {
+                assertThat(definition.path("action.lua").asText()).as(definition.path("name").asText())
+                        .isEqualTo(read(dir.resolve(definition.path("name").asText()).resolve("action.lua")));
+            }
         }
     }
 

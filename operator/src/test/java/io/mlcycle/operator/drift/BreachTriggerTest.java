@@ -61,6 +61,8 @@ class BreachTriggerTest {
         DriftMonitorStatus status;
         Instant now = T0;
         List<BreachTrigger.RetrainJob> jobs = List.of();
+        /** The monitor's mlcycle.io/retrain-request annotation. */
+        Optional<String> request = Optional.empty();
 
         Run(DriftMonitor monitor) {
             this.monitor = monitor;
@@ -68,7 +70,7 @@ class BreachTriggerTest {
 
         BreachTrigger.Decision next(Optional<WindowEvaluation.Verdict> verdict, String served) {
             BreachTrigger.Decision decision = BreachTrigger.decide(monitor.getSpec(), status, verdict, served, jobs,
-                    0, now);
+                    0, request, now);
             DriftMonitorStatus written = new DriftMonitorStatus();
             written.setConsecutiveBreaches(decision.breaches());
             written.setDriftedSince(decision.driftedSince().map(Instant::toString).orElse(null));
@@ -83,6 +85,7 @@ class BreachTriggerTest {
                 record.setTrainingJob("churn-retrain-" + order.number());
                 record.setTime(now.toString());
                 record.setDriftedSince(written.getDriftedSince());
+                record.setRequest(order.request());
                 record.setTrainingPhase(TrainingJobPhase.Pending);
                 written.setLastRetrain(record);
             });
@@ -191,5 +194,57 @@ class BreachTriggerTest {
         assertThat(promoted.breaches()).as("the first window against churn-2's reference").isEqualTo(1);
         assertThat(promoted.drifted()).isFalse();
         assertThat(run.next(Optional.empty(), "churn-2").breaches()).isEqualTo(1);
+    }
+
+    @Test
+    void eachNewRequestRetrainsOnceWithoutDriftOrCooldownButWithinMaxConcurrent() {
+        Run run = new Run(RETRAINS);
+        run.next(false);
+        run.request = Optional.of("1764583200");
+        BreachTrigger.Decision asked = run.next(false);
+        assertThat(asked.retrain()).map(BreachTrigger.Order::number).contains(1);
+        assertThat(asked.retrain().get().reason()).isEqualTo("asked for with mlcycle.io/retrain-request=1764583200");
+        assertThat(asked.retrain().get().request()).isEqualTo("1764583200");
+        Instant first = run.now.minus(WINDOW);
+        run.jobs = List.of(new BreachTrigger.RetrainJob("churn-retrain-1", 1, first, TrainingJobPhase.Running, null));
+        for (int i = 0; i < 5; i++) {
+            assertThat(run.next(false).retrain()).as("window %d: the annotation stays, it was answered", i).isEmpty();
+        }
+        run.request = Optional.of("again");
+        BreachTrigger.Decision busy = run.next(false);
+        assertThat(busy.retrain()).as("retrain 1 still runs, maxConcurrent 1").isEmpty();
+        assertThat(busy.held()).get().asString().contains("still running");
+        run.jobs = List.of(new BreachTrigger.RetrainJob("churn-retrain-1", 1, first, TrainingJobPhase.Succeeded,
+                "churn-2"));
+        BreachTrigger.Decision second = run.next(false);
+        assertThat(second.retrain()).as("within the 10m cooldown: a person asked").map(BreachTrigger.Order::number)
+                .contains(2);
+        assertThat(second.retrain().get().request()).isEqualTo("again");
+    }
+
+    @Test
+    void aRequestWithoutARetrainTemplateWaitsAndSaysWhy() {
+        Run run = new Run(monitor(""));
+        run.request = Optional.of("now");
+        BreachTrigger.Decision decision = run.next(false);
+        assertThat(decision.retrain()).isEmpty();
+        assertThat(decision.held()).get().asString().contains("mlcycle.io/retrain-request=now",
+                "spec.action.retrain has no template");
+        run.request = Optional.of("  ");
+        assertThat(run.next(false).held()).as("a blank value asks for nothing").isEmpty();
+    }
+
+    @Test
+    void aRequestMadeDuringABreachIsThatBreachsRetrain() {
+        Run run = new Run(RETRAINS);
+        run.next(true);
+        run.request = Optional.of("now");
+        BreachTrigger.Decision declared = run.next(true);
+        assertThat(declared.retrain()).map(BreachTrigger.Order::request).contains("now");
+        assertThat(run.status.getLastRetrain().getDriftedSince()).isEqualTo(run.status.getDriftedSince());
+        run.jobs = List.of(new BreachTrigger.RetrainJob("churn-retrain-1", 1, run.now.minus(WINDOW),
+                TrainingJobPhase.Succeeded, "churn-2"));
+        run.now = run.now.plus(Duration.ofHours(1));
+        assertThat(run.next(true).retrain()).as("the breach was answered, the request too").isEmpty();
     }
 }

@@ -13,8 +13,12 @@ public class RetrainRecord {
     @JsonPropertyDescription("When it was created (RFC 3339).")
     private String time;
 
-    @JsonPropertyDescription("The drift that caused it, in words.")
+    @JsonPropertyDescription("The drift that caused it, or the request, in words.")
     private String reason;
+
+    @JsonPropertyDescription("The value of the monitor's mlcycle.io/retrain-request annotation it answers, when a person "
+            + "asked for it (kubectl annotate, or Argo CD's retrain action); each new value asks for one retrain.")
+    private String request;
 
     @JsonPropertyDescription("The breach it answers: the monitor's driftedSince when it was created.")
     private String driftedSince;
@@ -95,5 +99,13 @@ public class RetrainRecord {
 
     public void setRollout(String rollout) {
         this.rollout = rollout;
+    }
+
+    public String getRequest() {
+        return request;
+    }
+
+    public void setRequest(String request) {
+        this.request = request;
     }
 }
