@@ -533,7 +533,8 @@ class ServingOnClusterTest {
                     .getName())) {
                 inFlight = metric.getPods().getCurrent().getAverageValue() != null;
             } else if (metric.getResource() != null && metric.getResource().getCurrent().getAverageUtilization() != null) {
-                double ratio = metric.getResource().getCurrent().getAverageUtilization() / 70.0;
+                double ratio = metric.getResource().getCurrent().getAverageUtilization()
+                        / (double) RevisionWorkload.CPU_TARGET_PERCENT;
                 cpuAsk = Math.abs(ratio - 1) <= 0.1 ? current : (int) Math.ceil(current * ratio);
             }
         }

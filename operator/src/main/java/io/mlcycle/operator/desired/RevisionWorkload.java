@@ -46,7 +46,8 @@ public final class RevisionWorkload {
     public static final int GRPC_PORT = 8081;
     /** The runtime's in-flight requests per pod, the Pods metric the HPA aims {@code targetConcurrency} at. */
     public static final String CONCURRENCY_METRIC = "mlcycle_inference_in_flight";
-    static final int CPU_TARGET_PERCENT = 70;
+    /** The CPU utilization, percent of the request, the HPA aims every serving pod at. */
+    public static final int CPU_TARGET_PERCENT = 70;
     /** Scale down after a minute without need, not Kubernetes' five: serving load comes and goes in bursts. */
     static final int SCALE_DOWN_WINDOW_SECONDS = 60;
     private static final Map<String, Quantity> DEFAULT_RESOURCES = Map.of("cpu", new Quantity("500m"),

@@ -22,7 +22,8 @@ import io.mlcycle.operator.rollout.SpecDuration;
  * When a monitor calls it drift and whether it retrains: drifted windows in a row against
  * {@code trigger.consecutiveWindows} (a window too small to judge changes nothing; a new stable version, whose
  * reference is another, starts the count again), and for a declared breach at most one retraining TrainingJob, only
- * after {@code cooldown} since the last one and while fewer than {@code maxConcurrent} run. Everything it needs is in
+ * after {@code cooldown} since the last one and while fewer than {@code maxConcurrent} run; a person's request
+ * ({@value #REQUEST}) retrains once per value, drift or not, without the cooldown. Everything it needs is in
  * status and in the monitor's TrainingJobs, so an operator restarted between creating a job and writing status sees
  * the job and never makes a second one for the same breach.
  */
