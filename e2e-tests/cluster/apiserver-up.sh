@@ -51,6 +51,26 @@ start_daemon etcd "$BIN_DIR/etcd" \
   --unsafe-no-fsync
 wait_for etcd "healthy /health" etcd_healthy
 
+# Audit, for the e2e suite's checks of the operator's RBAC and of "the operator never writes spec": the operator's
+# requests (who, verb, resource, response code), with the body of its writes to the mlcycle.io objects themselves;
+# and anyone's creating and deleting ClusterRoleBindings (a helm uninstall takes the operator's permissions away).
+cat >"$CLUSTER_DIR/audit-policy.yaml" <<EOF
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived, ResponseStarted]
+rules:
+  - level: Request
+    users: ["$OPERATOR_USER"]
+    verbs: [patch, update]
+    resources: [{group: mlcycle.io, resources: [trainingjobs, modelversions, inferenceservices, driftmonitors]}]
+  - level: Metadata
+    users: ["$OPERATOR_USER"]
+  - level: Metadata
+    verbs: [create, delete]
+    resources: [{group: rbac.authorization.k8s.io, resources: [clusterrolebindings]}]
+  - level: None
+EOF
+
 # Binds all addresses; advertised on the node IP, which pods reach through the `kubernetes`
 # Service (loopback is not reachable from a pod).
 start_daemon kube-apiserver "$BIN_DIR/kube-apiserver" \
@@ -59,6 +79,8 @@ start_daemon kube-apiserver "$BIN_DIR/kube-apiserver" \
   --tls-cert-file "$PKI_DIR/apiserver.crt" --tls-private-key-file "$PKI_DIR/apiserver.key" \
   --client-ca-file "$PKI_DIR/ca.crt" \
   --authorization-mode Node,RBAC \
+  --audit-policy-file "$CLUSTER_DIR/audit-policy.yaml" --audit-log-path "$OPERATOR_AUDIT_LOG" \
+  --audit-log-maxsize 500 --audit-log-maxbackup 1 \
   --allow-privileged \
   --service-cluster-ip-range "$SERVICE_CIDR" \
   --service-account-issuer "$SERVICE_ACCOUNT_ISSUER" \

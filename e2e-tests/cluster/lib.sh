@@ -29,6 +29,10 @@ CLUSTER_DIR="${MLCYCLE_CLUSTER_DIR:-/tmp/mlcycle-cluster}"
 CLUSTER_DIR="${CLUSTER_DIR%/}"
 PKI_DIR="$CLUSTER_DIR/pki"
 LOG_DIR="$CLUSTER_DIR/logs"
+# The API server's audit log of the operator's own requests (apiserver-up.sh says what it keeps): the e2e suite checks
+# that the chart's RBAC refused none of them and that none wrote a spec.
+OPERATOR_AUDIT_LOG="$LOG_DIR/operator-audit.log"
+OPERATOR_USER="system:serviceaccount:mlcycle-system:mlcycle-operator"
 RUN_DIR="$CLUSTER_DIR/run"
 ETCD_DATA_DIR="$CLUSTER_DIR/etcd"
 ADMIN_KUBECONFIG="$CLUSTER_DIR/kubeconfig"

@@ -136,6 +136,9 @@ class HelmChartTest {
         assertThat(env(container, "MLCYCLE_OPERATOR_RUNTIME_IMAGE")).endsWith(":" + appVersion);
         assertThat(env(container, "QUARKUS_OPERATOR_SDK_NAMESPACES")).as("no namespace list: all").isNull();
         assertThat(env(container, "MLCYCLE_OPERATOR_DEFAULT_APPROVAL")).isEqualTo("Pending");
+        assertThat(env(container, "MLCYCLE_OPERATOR_IMAGE_PULL_SECRETS")).as("no pull secrets on workloads").isNull();
+        assertThat(env(container, "MLCYCLE_OPERATOR_SERVING_CPU")).isEqualTo("500m");
+        assertThat(env(container, "MLCYCLE_OPERATOR_SERVING_MEMORY")).isEqualTo("1Gi");
         assertThat(ofKind(objects, "ClusterRoleBinding").map(b -> b.path("metadata").path("name").asText()))
                 .contains("mlcycle-operator-workloads");
         assertThat(ofKind(objects, "RoleBinding").map(b -> b.path("metadata").path("namespace").asText()))
@@ -147,7 +150,9 @@ class HelmChartTest {
         List<JsonNode> objects = render("crds.install=false", "watchNamespaces={team-a,team-b}", "image.tag=1.2.3",
                 "replicas=2", "logLevel=DEBUG", "imagePullSecrets[0].name=registry", "nodeSelector.pool=ops",
                 "defaultApproval=Approved", "trainer.image.repository=registry.example/trainer",
-                "trainer.image.tag=7");
+                "trainer.image.tag=7", "workloadImagePullSecrets[0].name=registry",
+                "workloadImagePullSecrets[1].name=mirror.example", "runtime.resources.cpu=2",
+                "runtime.resources.memory=4Gi", "router.resources.memory=1Gi");
         assertThat(ofKind(objects, "CustomResourceDefinition")).as("crds.install=false").isEmpty();
         JsonNode deployment = ofKind(objects, "Deployment").findFirst().orElseThrow();
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
@@ -160,6 +165,10 @@ class HelmChartTest {
         assertThat(env(container, "QUARKUS_LOG_CATEGORY__IO_MLCYCLE__LEVEL")).isEqualTo("DEBUG");
         assertThat(env(container, "MLCYCLE_OPERATOR_DEFAULT_APPROVAL")).isEqualTo("Approved");
         assertThat(env(container, "MLCYCLE_OPERATOR_TRAINER_IMAGE")).isEqualTo("registry.example/trainer:7");
+        assertThat(env(container, "MLCYCLE_OPERATOR_IMAGE_PULL_SECRETS")).isEqualTo("registry,mirror.example");
+        assertThat(env(container, "MLCYCLE_OPERATOR_SERVING_CPU")).as("a --set number, quoted").isEqualTo("2");
+        assertThat(env(container, "MLCYCLE_OPERATOR_SERVING_MEMORY")).isEqualTo("4Gi");
+        assertThat(env(container, "MLCYCLE_OPERATOR_ROUTER_MEMORY")).isEqualTo("1Gi");
         assertThat(ofKind(objects, "RoleBinding").map(b -> b.path("metadata").path("namespace").asText()))
                 .contains("team-a", "team-b");
         assertThat(ofKind(objects, "ClusterRoleBinding").map(b -> b.path("metadata").path("name").asText()))
@@ -184,7 +193,9 @@ class HelmChartTest {
     @CsvSource({"replicas=0, replicas", "defaultApproval=Maybe, defaultApproval", "imagee.tag=1, imagee",
             "logLevel=LOUD, logLevel", "watchNamespaces={Team_A}, watchNamespaces", "drainDelay=soon, drainDelay",
             "image.pullPolicy=Sometimes, pullPolicy", "metrics.serviceMonitor.enabled=maybe, enabled",
-            "metrics.alerts.errorRatio=2, errorRatio", "metrics.alerts.errorRatio=high, errorRatio"})
+            "metrics.alerts.errorRatio=2, errorRatio", "metrics.alerts.errorRatio=high, errorRatio",
+            "runtime.resources.cpu=lots, cpu", "router.resources.memory=1 GB, memory",
+            "workloadImagePullSecrets[0].name=Registry_Keys, workloadImagePullSecrets"})
     void aWrongValueIsRefusedNamingTheKey(String set, String key) {
         ProgramRun.Result result = helm.run("template", "mlcycle", chart.toString(), "--set", set);
         assertThat(result.exitCode()).as(set + " refused").isNotZero();

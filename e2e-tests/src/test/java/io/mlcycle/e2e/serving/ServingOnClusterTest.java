@@ -20,16 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +39,13 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus;
 import io.mlcycle.api.v1alpha1.Approval;
 import io.mlcycle.api.v1alpha1.InferenceService;
 import io.mlcycle.api.v1alpha1.InferenceServicePhase;
 import io.mlcycle.api.v1alpha1.ModelVersion;
 import io.mlcycle.api.v1alpha1.ModelVersionPhase;
 import io.mlcycle.e2e.support.ClusterS3;
+import io.mlcycle.e2e.support.HostLoad;
 import io.mlcycle.e2e.support.NodeWorkloads;
 import io.mlcycle.e2e.support.ServedModels;
 import io.mlcycle.e2e.support.TestCluster;
@@ -66,11 +61,12 @@ import io.mlcycle.operator.desired.TrafficTable;
  * built-in trainer made becomes Ready behind its router and answers OIP REST and gRPC (Triton's own clients too) at
  * {@code status.url} and {@code status.grpcUrl}; {@code track: latest} switches to a newly approved version under load
  * without a failed request; the router splits by exact weights, honours a pinned revision and follows a weight change
- * within a second; a changed artifact and an unplaceable GPU request say why in status.
+ * within a second; a changed artifact and an unplaceable GPU request say why in status. Scaling is
+ * {@link AutoscalingOnClusterTest}'s.
  */
 class ServingOnClusterTest {
 
-    private static final String REVISION_HEADER = "x-mlcycle-revision";
+    private static final String REVISION_HEADER = HostLoad.REVISION_HEADER;
     private static final TestCluster CLUSTER = TestCluster.get();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -198,7 +194,7 @@ class ServingOnClusterTest {
         served.awaitService("churn", s -> ready(s, "True"));
         String address = routerAddress("churn");
 
-        try (Load load = new Load("http://" + address + "/v2/models/churn/infer", JSON.writeValueAsString(request(1)))) {
+        try (HostLoad load = new HostLoad(http, "http://" + address + "/v2/models/churn/infer", JSON.writeValueAsString(request(1)))) {
             served.register("2", Approval.Pending);
             ModelVersion failed = served.version("3", Approval.Approved,
                     ServedModels.trained().getSpec().getArtifact().getUri());
@@ -222,9 +218,9 @@ class ServingOnClusterTest {
                     .inNamespace(namespace).withName("churn-v1").get()).as("the old revision").isNull());
             await().atMost(Duration.ofSeconds(10)).until(() -> load.lastRevision().equals("churn-v2"));
             load.close();
-            assertThat(load.answered.get()).as("requests answered during the switch").isGreaterThan(50);
-            assertThat(load.failures).as("failed requests during the switch").isEmpty();
-            assertThat(load.revisions).containsKeys("churn-v1", "churn-v2");
+            assertThat(load.answered()).as("requests answered during the switch").isGreaterThan(50);
+            assertThat(load.failures()).as("failed requests during the switch").isEmpty();
+            assertThat(load.revisions()).containsKeys("churn-v1", "churn-v2");
         }
         assertThat(served.events("churn")).contains("RolloutStarted", "Promoted", "Stable");
     }
@@ -274,8 +270,8 @@ class ServingOnClusterTest {
                 JSON.writeValueAsString(rows(1)), "50", "split-v2"));
         assertThat(pinned.path("split-v2").asInt()).as("pinned over gRPC: " + pinned).isEqualTo(50);
 
-        try (Load load = new Load(url, body)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> load.answered.get() > 20);
+        try (HostLoad load = new HostLoad(http, url, body)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() > 20);
             long changed = System.nanoTime();
             CLUSTER.client().configMaps().inNamespace(namespace).withName("split-traffic")
                     .edit(c -> { c.getData().put(TrafficTable.KEY, weights(0, 100).toJson()); return c; });
@@ -286,7 +282,7 @@ class ServingOnClusterTest {
             System.out.printf("weight change 80/20 -> 0/100 in effect after %.0f ms%n", tookNanos / 1e6);
             assertThat(Duration.ofNanos(tookNanos)).as("time until the new weights held").isLessThan(Duration.ofSeconds(1));
             load.close();
-            assertThat(load.failures).as("failed requests across the weight change").isEmpty();
+            assertThat(load.failures()).as("failed requests across the weight change").isEmpty();
         }
     }
 
@@ -413,200 +409,6 @@ class ServingOnClusterTest {
         System.out.println("$ kubectl get mlis -n " + namespace + "\n" + table);
         assertThat(table).containsPattern("tampered\\s+churn\\s+1\\s+False\\s+\\S+\\s+ArtifactDigestMismatch")
                 .containsPattern("gpu\\s+churn\\s+1\\s+False\\s+\\S+\\s+Unschedulable");
-    }
-
-    @Test
-    void aCpuBoundServiceScalesOutUnderSustainedLoadAndBackInAfterIt() throws Exception {
-        s3.copyKeysTo(namespace);
-        served.register("1", Approval.Approved);
-        served.apply("""
-                apiVersion: mlcycle.io/v1alpha1
-                kind: InferenceService
-                metadata: {name: busy}
-                spec:
-                  model: {name: churn, version: "1"}
-                  replicas: {min: 1, max: 3}
-                  resources: {cpu: 100m, memory: 768Mi}
-                """);
-        served.awaitService("busy", s -> ready(s, "True"));
-        assertThat(CLUSTER.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
-                .withName("busy-v1").get()).as("the HPA").isNotNull();
-        String url = "http://" + routerAddress("busy") + "/v2/models/busy/infer";
-        String body = JSON.writeValueAsString(request(64));
-
-        List<Load> loads = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                loads.add(new Load(url, body));
-            }
-            // metrics-server samples every 15 s and the HPA looks every 15 s: minutes, not seconds, on a busy node.
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Optional.ofNullable(
-                    served.get("busy").getStatus().getStable().getReplicas()).orElse(0) >= 2);
-        } finally {
-            for (Load load : loads) {
-                load.close();
-            }
-        }
-        assertThat(loads).allSatisfy(load -> assertThat(load.failures).as("failed requests while scaling out").isEmpty());
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> Objects.equals(
-                served.get("busy").getStatus().getStable().getReplicas(), 1));
-        Deployment revision = CLUSTER.client().apps().deployments().inNamespace(namespace).withName("busy-v1").get();
-        assertThat(revision.getSpec().getReplicas()).isEqualTo(1);
-    }
-
-    /**
-     * The HPA's concurrency metric through the cluster's prometheus-adapter (custom.metrics.k8s.io over Prometheus):
-     * under two dozen clients, the HPA asks for more pods than the CPU metric alone would (the HPA takes the larger
-     * ask of its metrics, so the in-flight requests per pod asked for them), and the service reaches three.
-     */
-    @Test
-    void aServiceScalesOnInFlightRequestsThroughTheCustomMetricsApi() throws Exception {
-        s3.copyKeysTo(namespace);
-        served.register("1", Approval.Approved);
-        served.apply("""
-                apiVersion: mlcycle.io/v1alpha1
-                kind: InferenceService
-                metadata: {name: queued}
-                spec:
-                  model: {name: churn, version: "1"}
-                  replicas: {min: 1, max: 3, targetConcurrency: 1}
-                  resources: {cpu: 200m, memory: 768Mi}
-                """);
-        served.awaitService("queued", s -> ready(s, "True"));
-        String url = "http://" + routerAddress("queued") + "/v2/models/queued/infer";
-        String body = JSON.writeValueAsString(request(1));
-
-        List<Load> loads = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        AtomicBoolean concurrencyAsked = new AtomicBoolean();
-        try {
-            for (int i = 0; i < 24; i++) {
-                loads.add(new Load(url, body));
-            }
-            // Prometheus scrapes every 5 s, the adapter averages 30 s, the HPA looks every 15 s.
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                HorizontalPodAutoscaler hpa = CLUSTER.client().autoscaling().v2().horizontalPodAutoscalers()
-                        .inNamespace(namespace).withName("queued-v1").get();
-                if (hpa.getStatus() != null && hpa.getStatus().getCurrentMetrics() != null) {
-                    String line = describe(hpa);
-                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(line)) {
-                        seen.add(line);
-                    }
-                    concurrencyAsked.compareAndSet(false, askedBeyondCpu(hpa));
-                }
-                return concurrencyAsked.get() && Objects.equals(served.get("queued").getStatus().getStable()
-                        .getReplicas(), 3);
-            });
-        } finally {
-            for (Load load : loads) {
-                load.close();
-            }
-            System.out.println("HPA queued-v1 (current -> desired: metrics):\n  " + String.join("\n  ", seen));
-        }
-        assertThat(loads).allSatisfy(load -> assertThat(load.failures).as("failed requests while scaling out").isEmpty());
-    }
-
-    private static String describe(HorizontalPodAutoscaler hpa) {
-        StringBuilder line = new StringBuilder(hpa.getStatus().getCurrentReplicas() + " -> "
-                + hpa.getStatus().getDesiredReplicas() + ":");
-        for (MetricStatus metric : hpa.getStatus().getCurrentMetrics()) {
-            line.append(metric.getPods() != null
-                    ? " " + metric.getPods().getMetric().getName() + " " + metric.getPods().getCurrent().getAverageValue()
-                    : metric.getResource() != null ? " cpu " + metric.getResource().getCurrent().getAverageUtilization()
-                            + "%" : " " + metric.getType());
-        }
-        return line.toString();
-    }
-
-    /**
-     * Whether the HPA wants more pods than its CPU metric asks for, by the HPA's own rule (ceil(current x
-     * utilization / target), none within its 10% tolerance) with the in-flight metric reported by the adapter. Pods
-     * not yet ready count as idle for CPU when the HPA scales out, which only lowers the CPU's ask below this one.
-     */
-    private static boolean askedBeyondCpu(HorizontalPodAutoscaler hpa) {
-        int current = hpa.getStatus().getCurrentReplicas();
-        int desired = hpa.getStatus().getDesiredReplicas();
-        boolean inFlight = false;
-        int cpuAsk = current;
-        for (MetricStatus metric : hpa.getStatus().getCurrentMetrics()) {
-            if (metric.getPods() != null && RevisionWorkload.CONCURRENCY_METRIC.equals(metric.getPods().getMetric()
-                    .getName())) {
-                inFlight = metric.getPods().getCurrent().getAverageValue() != null;
-            } else if (metric.getResource() != null && metric.getResource().getCurrent().getAverageUtilization() != null) {
-                double ratio = metric.getResource().getCurrent().getAverageUtilization()
-                        / (double) RevisionWorkload.CPU_TARGET_PERCENT;
-                cpuAsk = Math.abs(ratio - 1) <= 0.1 ? current : (int) Math.ceil(current * ratio);
-            }
-        }
-        return inFlight && desired > current && desired > cpuAsk;
-    }
-
-    /** Sequential requests from the host until closed: what answered, what failed, and when. */
-    private final class Load implements AutoCloseable {
-
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicInteger answered = new AtomicInteger();
-        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
-        /** Answers in order: when each was sent (nanoTime) and which revision answered. */
-        private final List<Object[]> log = Collections.synchronizedList(new ArrayList<>());
-        private final Thread thread;
-
-        Load(String url, String body) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = send(url, body, null);
-                        String revision = answer.headers().firstValue(REVISION_HEADER).orElse("none");
-                        if (answer.statusCode() != 200) {
-                            failures.add(answer.statusCode() + " from " + revision + ": " + answer.body());
-                        } else {
-                            answered.incrementAndGet();
-                            revisions.merge(revision, 1, Integer::sum);
-                            log.add(new Object[] {sent, revision});
-                        }
-                    } catch (Exception e) {
-                        failures.add(e.toString());
-                    }
-                }
-            }, "load");
-            thread.start();
-        }
-
-        String lastRevision() {
-            synchronized (log) {
-                return log.isEmpty() ? "" : (String) log.get(log.size() - 1)[1];
-            }
-        }
-
-        /** When the first request was sent after which every answer came from {@code revision}; 0 if none yet. */
-        long onlySince(String revision) {
-            synchronized (log) {
-                long since = 0;
-                for (Object[] entry : log) {
-                    if (revision.equals(entry[1])) {
-                        since = since == 0 ? (long) entry[0] : since;
-                    } else {
-                        since = 0;
-                    }
-                }
-                return since;
-            }
-        }
-
-        /** Answers to requests sent at or after {@code nanos}. */
-        long answeredAfter(long nanos) {
-            synchronized (log) {
-                return log.stream().filter(entry -> (long) entry[0] >= nanos).count();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        }
     }
 
     private HttpResponse<String> send(String url, String body, String revision) throws Exception {

@@ -3,6 +3,8 @@ package io.mlcycle.e2e.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -71,14 +72,11 @@ public final class ArgoCd {
 
     /** Asks for a hard refresh, as a git webhook would: Argo CD reads the repository now, past its caches. */
     public void refresh(String name) {
+        // A merge patch of the one annotation, with no resourceVersion: Argo CD writes the Application all the time,
+        // and an edit() of a read copy then fails with 409 Conflict.
         cluster.client().genericKubernetesResources(APPLICATION).inNamespace("argocd").withName(name)
-                .edit(app -> {
-                    Map<String, String> annotations = new TreeMap<>(Objects.requireNonNullElse(
-                            app.getMetadata().getAnnotations(), Map.of()));
-                    annotations.put("argocd.argoproj.io/refresh", "hard");
-                    app.getMetadata().setAnnotations(annotations);
-                    return app;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"argocd.argoproj.io/refresh\":\"hard\"}}}");
     }
 
     /** Runs a resource action on one of the Application's resources; returns the HTTP status and body on failure. */

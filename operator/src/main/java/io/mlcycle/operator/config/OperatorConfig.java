@@ -4,6 +4,7 @@ import io.mlcycle.api.v1alpha1.Approval;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code mlcycle.operator.*} (env {@code MLCYCLE_OPERATOR_*}): what a platform team sets through the Helm chart. */
@@ -37,6 +38,25 @@ public interface OperatorConfig {
     @WithDefault("IfNotPresent")
     String imagePullPolicy();
 
+    /** Secrets, in each resource's namespace, for pulling the images of every pod the operator starts; none by default. */
+    Optional<List<String>> imagePullSecrets();
+
+    /** CPU of a serving pod whose InferenceService's spec.resources sets none (requests equal limits). */
+    @WithDefault("500m")
+    String servingCpu();
+
+    /** Memory of a serving pod whose InferenceService's spec.resources sets none. */
+    @WithDefault("1Gi")
+    String servingMemory();
+
+    /** CPU the router requests (no limit: it relays every request of the revisions behind it). */
+    @WithDefault("200m")
+    String routerCpu();
+
+    /** Memory the router requests, also its limit. */
+    @WithDefault("256Mi")
+    String routerMemory();
+
     /** Secret in the resource's namespace whose keys (AWS_ACCESS_KEY_ID, …) trainer and validation pods get as env; optional. */
     @WithDefault("mlcycle-s3")
     String s3Secret();
@@ -54,7 +74,8 @@ public interface OperatorConfig {
 
     /** The plain value the pure code takes. */
     default OperatorSettings settings() {
-        return new OperatorSettings(trainerImage(), runtimeImage(), routerImage(), imagePullPolicy(), s3Secret(),
-                defaultApproval(), clusterDomain());
+        return new OperatorSettings(trainerImage(), runtimeImage(), routerImage(), imagePullPolicy(),
+                imagePullSecrets().orElse(List.of()), s3Secret(), defaultApproval(), clusterDomain(),
+                WorkloadResources.of(servingCpu(), servingMemory()), WorkloadResources.of(routerCpu(), routerMemory()));
     }
 }

@@ -1,2 +1,5 @@
-/** The operator's settings (images, the S3 Secret, default approval), read once from Quarkus configuration. */
+/**
+ * The operator's settings (images and pull secrets, the S3 Secret, default approval, workload resources), read once
+ * from Quarkus configuration.
+ */
 package io.mlcycle.operator.config;

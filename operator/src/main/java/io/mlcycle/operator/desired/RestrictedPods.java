@@ -2,6 +2,7 @@ package io.mlcycle.operator.desired;
 
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -49,6 +50,11 @@ final class RestrictedPods {
     static List<VolumeMount> scratchMounts() {
         return List.of(new VolumeMountBuilder().withName(TMP).withMountPath("/tmp").build(),
                 new VolumeMountBuilder().withName(CACHE).withMountPath(CACHE_PATH).build());
+    }
+
+    /** The pull secrets, by name; none: no field, so pods made before the setting existed stay unchanged. */
+    static List<LocalObjectReference> pullSecrets(List<String> names) {
+        return names.isEmpty() ? null : names.stream().map(LocalObjectReference::new).toList();
     }
 
     /** Every key of the S3 Secret as an environment variable; a namespace without the Secret still runs. */

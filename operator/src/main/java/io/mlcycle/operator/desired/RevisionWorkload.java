@@ -50,8 +50,6 @@ public final class RevisionWorkload {
     public static final int CPU_TARGET_PERCENT = 70;
     /** Scale down after a minute without need, not Kubernetes' five: serving load comes and goes in bursts. */
     static final int SCALE_DOWN_WINDOW_SECONDS = 60;
-    private static final Map<String, Quantity> DEFAULT_RESOURCES = Map.of("cpu", new Quantity("500m"),
-            "memory", new Quantity("1Gi"));
 
     private final InferenceService service;
     private final ModelVersion version;
@@ -112,6 +110,7 @@ public final class RevisionWorkload {
                         .withNewSpec()
                             .withAutomountServiceAccountToken(false)
                             .withEnableServiceLinks(false)
+                            .withImagePullSecrets(RestrictedPods.pullSecrets(settings.imagePullSecrets()))
                             .withSecurityContext(RestrictedPods.podSecurity())
                             .withContainers(container())
                             .withVolumes(RestrictedPods.scratchVolumes(cacheSize()))
@@ -138,7 +137,7 @@ public final class RevisionWorkload {
                 .withStartupProbe(startupProbe())
                 .withReadinessProbe(httpProbe("/v2/health/ready", 2, 2))
                 .withLivenessProbe(httpProbe("/v2/health/live", 10, 3))
-                .withResources(PodPlacement.resources(spec().getResources(), DEFAULT_RESOURCES))
+                .withResources(PodPlacement.resources(spec().getResources(), settings.servingResources().amounts()))
                 .withSecurityContext(RestrictedPods.containerSecurity())
                 .withVolumeMounts(RestrictedPods.scratchMounts())
                 // The runtime writes why a model did not load (digest mismatch, load error) there before it exits.

@@ -90,7 +90,7 @@ public final class RouterWorkload {
     public Deployment deployment() {
         String name = ServingNames.router(service);
         // CPU is shared by requests under contention: the router relays every request of the revisions behind it.
-        Map<String, Quantity> amounts = Map.of("cpu", new Quantity("200m"), "memory", new Quantity("256Mi"));
+        Map<String, Quantity> amounts = settings.routerResources().amounts();
         return new DeploymentBuilder().withMetadata(metadata(name))
                 .withNewSpec().withReplicas(1)
                     .withNewSelector().withMatchLabels(selector()).endSelector()
@@ -106,6 +106,7 @@ public final class RouterWorkload {
                         .withNewSpec()
                             .withServiceAccountName(name)
                             .withEnableServiceLinks(false)
+                            .withImagePullSecrets(RestrictedPods.pullSecrets(settings.imagePullSecrets()))
                             .withSecurityContext(RestrictedPods.podSecurity())
                             .addNewContainer().withName(CONTAINER).withImage(settings.routerImage())
                                 .withImagePullPolicy(settings.imagePullPolicy())

@@ -163,6 +163,7 @@ public final class TrainerWorkload {
                 .withRestartPolicy("Never")
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
+                .withImagePullSecrets(RestrictedPods.pullSecrets(settings.imagePullSecrets()))
                 .withSecurityContext(RestrictedPods.podSecurity())
                 .withContainers(container(tj, settings, masterAddr))
                 .withVolumes(RestrictedPods.scratchVolumes("2Gi"))

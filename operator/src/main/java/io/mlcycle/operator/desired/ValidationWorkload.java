@@ -57,6 +57,7 @@ public final class ValidationWorkload {
                             .addToAnnotations(Labels.OWNER_NAME, version.getMetadata().getName()).endMetadata()
                         .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
                             .withEnableServiceLinks(false)
+                            .withImagePullSecrets(RestrictedPods.pullSecrets(settings.imagePullSecrets()))
                             .withSecurityContext(RestrictedPods.podSecurity())
                             .addNewContainer().withName(CONTAINER).withImage(settings.runtimeImage())
                                 .withImagePullPolicy(settings.imagePullPolicy())

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -64,7 +65,8 @@ import io.mlcycle.operator.status.RevisionView;
  * and metrics. The open window lives in memory: an operator restart loses at most one window's rows; the breach count,
  * the last retrain and the cooldown live in status and in the monitor's TrainingJobs.
  */
-@ControllerConfiguration(name = "driftmonitor")
+@ControllerConfiguration(name = "driftmonitor", generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = SpecOrRetrainRequestChanged.class))
 public class DriftMonitorReconciler implements Reconciler<DriftMonitor> {
 
     static final String SERVICE_INDEX = "mlcycle-monitored-service";

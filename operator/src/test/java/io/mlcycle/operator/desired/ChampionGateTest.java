@@ -46,10 +46,7 @@ class ChampionGateTest {
                 "\"auc\":0.97,\"champion_auc\":0.90")).orElseThrow();
         TrainerResult worse = TrainerResult.parse(Fixtures.TRAINER_RESULT.replace("\"auc\":0.97",
                 "\"auc\":0.97,\"champion_auc\":0.99")).orElseThrow();
-        OperatorSettings defaults = OperatorSettings.defaults();
-        OperatorSettings approving = new OperatorSettings(defaults.trainerImage(), defaults.runtimeImage(),
-                defaults.routerImage(), defaults.imagePullPolicy(), defaults.s3Secret(), Approval.Approved,
-                defaults.clusterDomain());
+        OperatorSettings approving = OperatorSettings.defaults().withDefaultApproval(Approval.Approved);
         TrainingJob plain = Fixtures.trainingJob("");
         TrainingJob auto = Fixtures.trainingJob("");
         auto.getMetadata().setAnnotations(Map.of(ChampionGate.POLICY, "Auto"));
