@@ -194,7 +194,7 @@ class HelmChartTest {
             "logLevel=LOUD, logLevel", "watchNamespaces={Team_A}, watchNamespaces", "drainDelay=soon, drainDelay",
             "image.pullPolicy=Sometimes, pullPolicy", "metrics.serviceMonitor.enabled=maybe, enabled",
             "metrics.alerts.errorRatio=2, errorRatio", "metrics.alerts.errorRatio=high, errorRatio",
-            "runtime.resources.cpu=lots, cpu", "router.resources.memory=1 GB, memory",
+            "runtime.resources.cpu=lots, cpu", "runtime.resources.cpu=-1, cpu", "router.resources.memory=1 GB, memory",
             "workloadImagePullSecrets[0].name=Registry_Keys, workloadImagePullSecrets"})
     void aWrongValueIsRefusedNamingTheKey(String set, String key) {
         ProgramRun.Result result = helm.run("template", "mlcycle", chart.toString(), "--set", set);
